@@ -1,0 +1,22 @@
+package ddpg.physics.tasks;
+
+/**
+ * A Control Suite task, dm_control style: {@code reset(seed)} then {@code step(action)} until {@code last}.
+ * Each instance owns all of its state, so instances can run in parallel threads; the same seed gives the same
+ * episode bit for bit.
+ */
+public interface Environment {
+    EnvSpec spec();
+
+    /** Starts a new episode from the task's initial-state distribution, seeded; returns the first observation. */
+    double[] reset(long seed);
+
+    /**
+     * Applies {@code action} (clipped to [-1, 1]) for one control step. An action of the wrong length or containing
+     * NaN is an {@link IllegalArgumentException}.
+     */
+    StepResult step(double[] action);
+
+    /** The simulation underneath, for rendering and validation (read it, do not write it). */
+    ddpg.physics.model.Model model();
+}
