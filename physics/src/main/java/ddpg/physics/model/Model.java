@@ -16,7 +16,13 @@ public final class Model {
     public static final int JNT_FREE = 0, JNT_BALL = 1, JNT_SLIDE = 2, JNT_HINGE = 3;
     public static final int INT_EULER = 0, INT_RK4 = 1;
     public static final int TRN_JOINT = 0;
-    public static final int SENS_SUBTREELINVEL = 31; // mjSENS_SUBTREELINVEL in 2.2.2
+    /** mjtSensor codes of MuJoCo 2.2.2 (SUBTREELINVEL is 33 there; checked against the oracle's sensor_type). */
+    public static final int SENS_TOUCH = 0, SENS_ACCELEROMETER = 1, SENS_VELOCIMETER = 2, SENS_GYRO = 3,
+            SENS_FORCE = 4, SENS_TORQUE = 5, SENS_SUBTREECOM = 32, SENS_SUBTREELINVEL = 33, SENS_SUBTREEANGMOM = 34;
+    /** mjtObj codes used by sensor_objtype. */
+    public static final int OBJ_BODY = 1, OBJ_XBODY = 2, OBJ_JOINT = 3, OBJ_DOF = 4, OBJ_GEOM = 5, OBJ_SITE = 6;
+    /** mjtStage codes used by sensor_needstage. */
+    public static final int STAGE_NONE = 0, STAGE_POS = 1, STAGE_VEL = 2, STAGE_ACC = 3;
     public static final int CONE_PYRAMIDAL = 0;
     public static final int SOLVER_NEWTON = 2;
     /** mjtDisableBit / mjtEnableBit values. */
@@ -132,6 +138,35 @@ public final class Model {
     public int siteId(String n) { return indexOf(siteName, n); }
     public int actuatorId(String n) { return indexOf(actuatorName, n); }
     public int sensorId(String n) { return indexOf(sensorName, n); }
+
+    // ---- added by the MJCF compiler (same names as mjModel; filled from the oracle by ModelFields too) ----
+    public double optApirate = 100, optNoslipTolerance = 1e-6, optMprTolerance = 1e-6;
+    public int optCollision = 0, optJacobian = 2, optNoslipIterations = 0, optMprIterations = 50;
+    public double[] optMagnetic = {0, -0.5, 0};
+    public int nmocap;
+    public int[] bodyMocapid = {}, bodySimple = {}, bodySameframe = {}; // nbody
+    /** Inverse inertia weights at qpos0 (translation, rotation), from mj_setConst: nbody x 2. */
+    public double[] bodyInvweight0 = {};
+    public int[] dofSimplenum = {};
+    /** Diagonal of M^-1 at qpos0 (averaged over a free joint's translational / rotational blocks): nv. */
+    public double[] dofInvweight0 = {};
+    /** Diagonal of M at qpos0 (with armature): nv. */
+    public double[] dofM0 = {};
+    public int[] geomDataid = {}, geomSameframe = {}; // ngeom
+    public double[] geomFluid = {};   // ngeom x 12
+    public int[] siteSameframe = {};  // nsite
+    public boolean[] actuatorActlimited = {};
+    public double[] actuatorDynprm = {};     // nu x 10
+    public double[] actuatorActrange = {};   // nu x 2
+    public double[] actuatorCranklength = {};// nu
+    /** |M^-1 J^T| scale of each actuator at qpos0 (mj_setConst): nu. */
+    public double[] actuatorAcc0 = {};
+    public double[] actuatorLength0 = {};    // nu
+    public double[] actuatorLengthrange = {};// nu x 2
+    public int[] sensorDatatype = {}, sensorNeedstage = {}, sensorReftype = {}, sensorRefid = {}; // nsensor
+    public double[] sensorCutoff = {}, sensorNoise = {}; // nsensor
+    /** Site rgba (visual only). */
+    public float[] siteRgba = {};
 
     private static int indexOf(String[] names, String n) {
         for (int i = 0; i < names.length; i++) if (n.equals(names[i])) return i;

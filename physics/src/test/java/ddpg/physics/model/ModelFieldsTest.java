@@ -1,0 +1,54 @@
+package ddpg.physics.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelFieldsTest {
+    @Test
+    void readsCartpoleOracle() {
+        Model m = ModelFields.loadResource("/oracle/cartpole");
+        assertEquals(2, m.nq);
+        assertEquals(3, m.nbody);
+        assertEquals(Model.INT_RK4, m.optIntegrator);
+        assertEquals(0.01, m.optTimestep);
+        assertEquals(16, m.optDisableflags);
+        assertArrayEquals(new String[]{"world", "cart", "pole_1"}, m.bodyName);
+        assertEquals(0.1, m.bodyMass[2], 1e-17);
+        assertEquals(0.5, m.bodyIpos[2 * 3 + 2]);
+        assertTrue(m.jntLimited[0]);
+        assertFalse(m.jntLimited[1]);
+        assertArrayEquals(new int[]{0, -1}, m.actuatorTrnid);
+        assertEquals(10, m.actuatorGear[0]);
+        assertEquals(1, m.dofMadr[1]);
+        assertEquals(5 * 4, m.geomRgba.length);
+    }
+
+    @Test
+    void readsHumanoidSensorsAndSites() {
+        Model m = ModelFields.loadResource("/oracle/humanoid");
+        assertEquals(28, m.nq);
+        assertEquals(27, m.nv);
+        assertEquals(25, m.nsite);
+        assertEquals(25, m.siteName.length);
+        assertEquals(Model.SENS_SUBTREELINVEL, m.sensorType[0]);
+        assertEquals("torso_subtreelinvel", m.sensorName[0]);
+        assertEquals(1, m.qpos0[3]);
+        assertEquals(1.5, m.qpos0[2]);
+        assertEquals(66, m.nsensordata);
+    }
+
+    @Test
+    void camelCaseMapsMujocoNames() {
+        assertEquals("bodyIquat", ModelFields.camelCase("body_iquat"));
+        assertEquals("optOSolref", ModelFields.camelCase("opt.o_solref"));
+        assertEquals("dofMadr", ModelFields.camelCase("dof_Madr"));
+        assertEquals("nM", ModelFields.camelCase("nM"));
+    }
+
+    @Test
+    void missingResourceIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFields.readResource("/oracle/nope"));
+        assertTrue(e.getMessage().contains("/oracle/nope/model_fields.txt"), e.getMessage());
+    }
+}
