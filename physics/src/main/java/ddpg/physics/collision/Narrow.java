@@ -1,0 +1,105 @@
+package ddpg.physics.collision;
+
+/**
+ * Narrow phase: one function per pair of geom types, on world poses only ({@code xpos} ngeom x 3, {@code xmat}
+ * ngeom x 9 row-major, {@code size} ngeom x 3 as in {@code Model.geomSize}). Each appends 0, 1 or 2 contacts to
+ * {@code out} (distance, midpoint, frame with the normal from the first geom towards the second) and returns how
+ * many. A contact is reported when the signed distance is at most {@code margin}.
+ *
+ * <p>Conventions (MuJoCo's): a plane is the infinite plane through its origin with normal = its local z axis; a
+ * sphere has radius size[0]; a capsule is a segment along its local z axis of half-length size[1], inflated by
+ * radius size[0]. Everything reduces to "sphere against plane" or "sphere against sphere" at the closest points.
+ */
+public final class Narrow {
+    private Narrow() {}
+
+    /** Plane g1, sphere g2. */
+    public static int planeSphere(double[] xpos, double[] xmat, double[] size, int plane, int sphere, double margin,
+                                  Contacts out) {
+        return sphereOnPlane(xpos, xmat, plane, xpos[3 * sphere], xpos[3 * sphere + 1], xpos[3 * sphere + 2],
+                size[3 * sphere], 0, 0, 0, margin, out);
+    }
+
+    /**
+     * Plane g1, capsule g2: the two cap spheres are tested separately, so a capsule lying on the plane gives two
+     * contacts (first the cap at +axis, then at -axis). The capsule axis is the first tangent of both frames.
+     */
+    public static int planeCapsule(double[] xpos, double[] xmat, double[] size, int plane, int capsule, double margin,
+                                   Contacts out) {
+        double r = size[3 * capsule], h = size[3 * capsule + 1];
+        double ax = xmat[9 * capsule + 2], ay = xmat[9 * capsule + 5], az = xmat[9 * capsule + 8];
+        double cx = xpos[3 * capsule], cy = xpos[3 * capsule + 1], cz = xpos[3 * capsule + 2];
+        int n = sphereOnPlane(xpos, xmat, plane, cx + h * ax, cy + h * ay, cz + h * az, r, ax, ay, az, margin, out);
+        n += sphereOnPlane(xpos, xmat, plane, cx - h * ax, cy - h * ay, cz - h * az, r, ax, ay, az, margin, out);
+        return n;
+    }
+
+    /** Sphere g1, sphere g2. */
+    public static int sphereSphere(double[] xpos, double[] size, int s1, int s2, double margin, Contacts out) {
+        return spheres(xpos[3 * s1], xpos[3 * s1 + 1], xpos[3 * s1 + 2], size[3 * s1],
+                xpos[3 * s2], xpos[3 * s2 + 1], xpos[3 * s2 + 2], size[3 * s2], margin, out);
+    }
+
+    /** Sphere g1, capsule g2: the sphere against the closest point of the capsule's segment. */
+    public static int sphereCapsule(double[] xpos, double[] xmat, double[] size, int sphere, int capsule,
+                                    double margin, Contacts out) {
+        double sx = xpos[3 * sphere], sy = xpos[3 * sphere + 1], sz = xpos[3 * sphere + 2];
+        double cx = xpos[3 * capsule], cy = xpos[3 * capsule + 1], cz = xpos[3 * capsule + 2];
+        double ax = xmat[9 * capsule + 2], ay = xmat[9 * capsule + 5], az = xmat[9 * capsule + 8];
+        double h = size[3 * capsule + 1];
+        double t = clamp(ax * (sx - cx) + ay * (sy - cy) + az * (sz - cz), h);
+        return spheres(sx, sy, sz, size[3 * sphere], cx + t * ax, cy + t * ay, cz + t * az, size[3 * capsule],
+                margin, out);
+    }
+
+    /** Capsule g1, capsule g2: spheres at the closest points of the two segments. */
+    public static int capsuleCapsule(double[] xpos, double[] xmat, double[] size, int c1, int c2, double margin,
+                                     Contacts out) {
+        double ax = xmat[9 * c1 + 2], ay = xmat[9 * c1 + 5], az = xmat[9 * c1 + 8];
+        double bx = xmat[9 * c2 + 2], by = xmat[9 * c2 + 5], bz = xmat[9 * c2 + 8];
+        double h1 = size[3 * c1 + 1], h2 = size[3 * c2 + 1];
+        double dx = xpos[3 * c1] - xpos[3 * c2], dy = xpos[3 * c1 + 1] - xpos[3 * c2 + 1],
+                dz = xpos[3 * c1 + 2] - xpos[3 * c2 + 2];
+        // segment points P(s) = c1 + s a, Q(t) = c2 + t b with unit a, b; stationarity: s = b.a t - a.d,
+        // t = b.d + a.b s.
+        double ab = ax * bx + ay * by + az * bz, ad = ax * dx + ay * dy + az * dz, bd = bx * dx + by * dy + bz * dz;
+        double denom = 1 - ab * ab;
+        double s = denom > 1e-12 ? clamp((ab * bd - ad) / denom, h1) : 0;
+        double t = bd + ab * s;
+        if (t < -h2 || t > h2) {
+            t = clamp(t, h2);
+            s = clamp(ab * t - ad, h1);
+        }
+        return spheres(xpos[3 * c1] + s * ax, xpos[3 * c1 + 1] + s * ay, xpos[3 * c1 + 2] + s * az, size[3 * c1],
+                xpos[3 * c2] + t * bx, xpos[3 * c2 + 1] + t * by, xpos[3 * c2 + 2] + t * bz, size[3 * c2],
+                margin, out);
+    }
+
+    /** A sphere (centre p, radius r) against plane g; (tx,ty,tz) is the tangent hint for the frame. */
+    static int sphereOnPlane(double[] xpos, double[] xmat, int plane, double px, double py, double pz, double r,
+                             double tx, double ty, double tz, double margin, Contacts out) {
+        double nx = xmat[9 * plane + 2], ny = xmat[9 * plane + 5], nz = xmat[9 * plane + 8];
+        double dist = nx * (px - xpos[3 * plane]) + ny * (py - xpos[3 * plane + 1]) + nz * (pz - xpos[3 * plane + 2])
+                - r;
+        if (dist > margin) return 0;
+        double back = r + dist / 2;
+        out.add(dist, px - back * nx, py - back * ny, pz - back * nz, nx, ny, nz, tx, ty, tz);
+        return 1;
+    }
+
+    /** Two spheres; the normal points from the first centre to the second. */
+    static int spheres(double x1, double y1, double z1, double r1, double x2, double y2, double z2, double r2,
+                       double margin, Contacts out) {
+        double dx = x2 - x1, dy = y2 - y1, dz = z2 - z1;
+        double len = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        double dist = len - r1 - r2;
+        if (dist > margin) return 0;
+        double nx, ny, nz;
+        if (len > 1e-15) { nx = dx / len; ny = dy / len; nz = dz / len; } else { nx = 1; ny = 0; nz = 0; }
+        double fwd = r1 + dist / 2;
+        out.add(dist, x1 + fwd * nx, y1 + fwd * ny, z1 + fwd * nz, nx, ny, nz, 0, 0, 0);
+        return 1;
+    }
+
+    private static double clamp(double v, double h) { return v < -h ? -h : (v > h ? h : v); }
+}
