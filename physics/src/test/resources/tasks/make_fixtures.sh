@@ -1,0 +1,16 @@
+#!/bin/sh
+# Regenerates every fixture in this folder from real MuJoCo 2.2.2 (the mjref harness, shared/tools/mjref).
+# usage: make_fixtures.sh MJREF MODEL_DIR      e.g. make_fixtures.sh /work/mjref/mjref <dir with cartpole.xml ...>
+set -e
+MJREF=$1
+MODELS=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+TMP=$(mktemp -d)
+for task in cartpole-swingup cartpole-balance reacher-easy reacher-hard cheetah-run \
+            walker-stand walker-walk walker-run humanoid-stand humanoid-walk humanoid-run; do
+  case $task in humanoid-*) rows=100; every=50 ;; *) rows=200; every=20 ;; esac
+  "$MJREF" task $task "$TMP/$task" --seed 7 --episodes 1 --steps 1000 --hold 5 --raw --model-dir "$MODELS" >/dev/null
+  mkdir -p "$HERE/$task"
+  /usr/bin/python3 "$HERE/trim_episode.py" "$TMP/$task" "$HERE/$task" $rows $every
+done
+rm -rf "$TMP"
