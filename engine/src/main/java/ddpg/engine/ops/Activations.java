@@ -1,0 +1,57 @@
+package ddpg.engine.ops;
+
+import ddpg.engine.Tensor;
+import ddpg.engine.autograd.Graph;
+
+/**
+ * The nonlinearities of the networks. Each backward rule uses the saved output y where that is cheapest:
+ * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y).
+ */
+public final class Activations {
+    private Activations() {}
+
+    /** max(x, 0). */
+    public static Tensor relu(Tensor x) {
+        Tensor out = Tensor.scratchLike(x);
+        float[] xd = x.data(), y = out.data();
+        for (int i = 0; i < y.length; i++) y[i] = Math.max(xd[i], 0f);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, "relu", () -> {
+                // d relu / dx = 1 where x > 0, else 0 (we pick 0 at the kink, as PyTorch does)
+                float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
+                for (int i = 0; i < g.length; i++) gx[i] += yd[i] > 0f ? g[i] : 0f;
+            }, x);
+        }
+        return out;
+    }
+
+    /** tanh(x). */
+    public static Tensor tanh(Tensor x) {
+        Tensor out = Tensor.scratchLike(x);
+        float[] xd = x.data(), y = out.data();
+        for (int i = 0; i < y.length; i++) y[i] = (float) Math.tanh(xd[i]);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, "tanh", () -> {
+                // d tanh(x) / dx = 1 - tanh(x)^2 = 1 - y^2
+                float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
+                for (int i = 0; i < g.length; i++) gx[i] += g[i] * (1f - yd[i] * yd[i]);
+            }, x);
+        }
+        return out;
+    }
+
+    /** 1 / (1 + e^-x). */
+    public static Tensor sigmoid(Tensor x) {
+        Tensor out = Tensor.scratchLike(x);
+        float[] xd = x.data(), y = out.data();
+        for (int i = 0; i < y.length; i++) y[i] = (float) (1.0 / (1.0 + Math.exp(-xd[i])));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, "sigmoid", () -> {
+                // d sigmoid(x) / dx = sigmoid(x) (1 - sigmoid(x)) = y (1 - y)
+                float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
+                for (int i = 0; i < g.length; i++) gx[i] += g[i] * yd[i] * (1f - yd[i]);
+            }, x);
+        }
+        return out;
+    }
+}

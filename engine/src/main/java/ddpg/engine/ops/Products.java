@@ -1,0 +1,93 @@
+package ddpg.engine.ops;
+
+import ddpg.engine.Tensor;
+import ddpg.engine.autograd.Graph;
+import ddpg.engine.kernels.Gemm;
+import ddpg.engine.kernels.Kernels;
+
+import java.util.Arrays;
+
+/**
+ * Matrix products, the ops that do nearly all the arithmetic of a network. All three GEMM forms appear:
+ * <pre>
+ *   forward   Y  = X W            nn
+ *   backward  dX = dY W^T         nt      (each input feature collects from every output it fed)
+ *   backward  dW = X^T dY         tn      (summed over the batch)
+ * </pre>
+ * The kernels come from {@link Kernels#gemm()}, which picks the SIMD implementation when available.
+ */
+public final class Products {
+    private Products() {}
+
+    /** a [m, k] times b [k, n] gives [m, n]. */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() != 2 || b.rank() != 2 || a.cols() != b.rows()) {
+            throw new IllegalArgumentException("matmul needs [m, k] x [k, n], got " + Arrays.toString(a.shape())
+                    + " x " + Arrays.toString(b.shape()));
+        }
+        int m = a.rows(), k = a.cols(), n = b.cols();
+        Tensor out = Tensor.scratch(m, n);
+        Gemm gemm = Kernels.gemm();
+        gemm.nn(m, k, n, a.data(), b.data(), out.data(), false);
+        if (Graph.needsGrad(a, b)) {
+            Graph.record(out, "matmul", () -> {
+                float[] g = out.grad();
+                if (a.requiresGrad()) {            // dA = dY B^T
+                    boolean acc = a.hasGrad();
+                    gemm.nt(m, n, k, g, b.data(), a.gradForOverwrite(), acc);
+                }
+                if (b.requiresGrad()) {            // dB = A^T dY
+                    boolean acc = b.hasGrad();
+                    gemm.tn(k, m, n, a.data(), g, b.gradForOverwrite(), acc);
+                }
+            }, a, b);
+        }
+        return out;
+    }
+
+    /**
+     * A fully connected layer: x [batch, in] times weight [in, out] plus bias [out] (broadcast over the batch).
+     * The bias is fused: each output row starts as a copy of the bias and the GEMM accumulates onto it.
+     * The weight is stored [in, out] so the forward pass is the plain nn product. {@code bias} may be null.
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (x.rank() != 2 || weight.rank() != 2 || x.cols() != weight.rows()) {
+            throw new IllegalArgumentException("linear: input " + Arrays.toString(x.shape()) + " does not fit weight "
+                    + Arrays.toString(weight.shape()) + " (expected input [batch, " + weight.rows() + "])");
+        }
+        int batch = x.rows(), in = x.cols(), outF = weight.cols();
+        if (bias != null && bias.size() != outF) {
+            throw new IllegalArgumentException("linear: bias " + Arrays.toString(bias.shape()) + " does not fit "
+                    + outF + " outputs");
+        }
+        Tensor out = Tensor.scratch(batch, outF);
+        float[] y = out.data();
+        if (bias != null) {
+            float[] bd = bias.data();
+            for (int i = 0; i < batch; i++) System.arraycopy(bd, 0, y, i * outF, outF);
+        }
+        Gemm gemm = Kernels.gemm();
+        gemm.nn(batch, in, outF, x.data(), weight.data(), y, bias != null);
+        if (Graph.needsGrad(x, weight, bias)) {
+            Graph.record(out, "linear", () -> {
+                float[] g = out.grad();
+                if (x.requiresGrad()) {            // dX = dY W^T          [batch, out] x [out, in]
+                    boolean acc = x.hasGrad();
+                    gemm.nt(batch, outF, in, g, weight.data(), x.gradForOverwrite(), acc);
+                }
+                if (weight.requiresGrad()) {       // dW = X^T dY          [in, batch] x [batch, out]
+                    boolean acc = weight.hasGrad();
+                    gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
+                }
+                if (bias != null && bias.requiresGrad()) {   // db = column sums of dY
+                    float[] gb = bias.gradAccumulator();
+                    for (int i = 0; i < batch; i++) {
+                        int row = i * outF;
+                        for (int j = 0; j < outF; j++) gb[j] += g[row + j];
+                    }
+                }
+            }, x, weight, bias);
+        }
+        return out;
+    }
+}
