@@ -47,6 +47,12 @@ public abstract class TaskPhysics {
      */
     public abstract void step(int n);
 
+    /**
+     * The largest number of constraint rows (joint limits, contacts) any physics step of the last {@link #step}
+     * had; 0 means the step was smooth. Validation uses it to pick the tolerance.
+     */
+    public abstract int constraintRowsInLastStep();
+
     /** Sets the simulated time (the cheetah resets it to 0 after settling). */
     public abstract void setTime(double t);
 

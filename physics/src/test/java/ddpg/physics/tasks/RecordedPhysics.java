@@ -74,4 +74,5 @@ final class RecordedPhysics extends TaskPhysics {
     @Override public void step(int n) { throw new UnsupportedOperationException("recorded arrays cannot step"); }
     @Override public void setTime(double t) { throw new UnsupportedOperationException(); }
     @Override public String divergence() { return null; }
+    @Override public int constraintRowsInLastStep() { return 0; }
 }
