@@ -1,0 +1,44 @@
+package ddpg.physics.mjcf;
+
+import java.util.List;
+import java.util.Set;
+
+/** The {@code <compiler>} element: how the XML numbers are interpreted. */
+final class CompilerSettings {
+    /** Multiplier turning XML angles into radians (pi/180 for the default {@code angle="degree"}). */
+    double angleScale = Math.PI / 180;
+    /** {@code inertiafromgeom}: "true" always, "false" never, "auto" when a body has no {@code <inertial>}. */
+    String inertiaFromGeom = "auto";
+    /** Rescale all masses so they sum to this; disabled when not positive. */
+    double setTotalMass = -1;
+    String eulerSeq = "xyz";
+    boolean autoLimits = false;
+    int[] inertiaGroupRange = {0, 5};
+
+    void read(XmlElement e) {
+        Schema.check(e, Schema.COMPILER);
+        for (XmlElement c : e.children)
+            if (!c.tag.equals("lengthrange")) throw c.error("unknown element inside <compiler>");
+        Attrs a = new Attrs(e, List.of());
+        angleScale = a.keyword("angle", angleScale == 1 ? "radian" : "degree", Set.of("degree", "radian")).equals("degree") ? Math.PI / 180 : 1;
+        inertiaFromGeom = a.keyword("inertiafromgeom", inertiaFromGeom, Set.of("true", "false", "auto"));
+        setTotalMass = a.dbl("settotalmass", setTotalMass);
+        autoLimits = a.bool("autolimits", autoLimits);
+        if (a.has("eulerseq")) {
+            String s = a.str("eulerseq", "xyz");
+            if (!s.matches("[xyzXYZ]{3}")) throw e.error("eulerseq", "'" + s + "' must be 3 letters from x, y, z, X, Y, Z");
+            eulerSeq = s;
+        }
+        if (a.has("inertiagrouprange")) {
+            double[] r = a.exact("inertiagrouprange", 2);
+            inertiaGroupRange = new int[]{(int) r[0], (int) r[1]};
+        }
+        if (!a.keyword("coordinate", "local", Set.of("local", "global")).equals("local"))
+            throw e.error("coordinate", "only coordinate=\"local\" is supported");
+        if (a.dbl("boundmass", 0) != 0) throw e.error("boundmass", "not supported; give the masses explicitly");
+        if (a.dbl("boundinertia", 0) != 0) throw e.error("boundinertia", "not supported; give the inertias explicitly");
+        if (a.bool("balanceinertia", false)) throw e.error("balanceinertia", "not supported");
+        if (a.bool("fusestatic", false)) throw e.error("fusestatic", "not supported (bodies are never fused)");
+        if (a.bool("discardvisual", false)) throw e.error("discardvisual", "not supported");
+    }
+}

@@ -1,0 +1,91 @@
+package ddpg.physics.mjcf;
+
+/**
+ * Quaternion and rotation helpers for the compiler, quaternions as (w, x, y, z). Conventions follow MuJoCo's compiled
+ * model: a frame's quaternion rotates vectors from the child frame into the parent frame.
+ */
+final class Quat {
+    private Quat() {}
+
+    static final double[] IDENTITY = {1, 0, 0, 0};
+
+    static double[] normalize(double[] q, XmlElement where, String attr) {
+        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
+        if (n < 1e-10) throw where.error(attr, "quaternion has zero length");
+        return new double[]{q[0] / n, q[1] / n, q[2] / n, q[3] / n};
+    }
+
+    /** Hamilton product a*b (apply b first, then a). */
+    static double[] mul(double[] a, double[] b) {
+        return new double[]{
+                a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3],
+                a[0] * b[1] + a[1] * b[0] + a[2] * b[3] - a[3] * b[2],
+                a[0] * b[2] - a[1] * b[3] + a[2] * b[0] + a[3] * b[1],
+                a[0] * b[3] + a[1] * b[2] - a[2] * b[1] + a[3] * b[0]};
+    }
+
+    /** Rotation by angle (radians) about a unit axis. */
+    static double[] axisAngle(double[] axis, double angle) {
+        double s = Math.sin(angle / 2);
+        return new double[]{Math.cos(angle / 2), axis[0] * s, axis[1] * s, axis[2] * s};
+    }
+
+    /**
+     * The smallest rotation taking +z to the direction of v (v need not be unit). If v is parallel to z, the axis
+     * is +x (so -z gives a half turn about x), which is what MuJoCo writes for such frames.
+     */
+    static double[] zTo(double[] v) {
+        // axis = z x v = (-v_y, v_x, 0)
+        double ax = -v[1], ay = v[0];
+        double s = Math.sqrt(ax * ax + ay * ay);
+        double ux, uy;
+        if (s < 1e-10) { ux = 1; uy = 0; } else { ux = ax / s; uy = ay / s; }
+        double angle = Math.atan2(s, v[2]);
+        double h = Math.sin(angle / 2);
+        return new double[]{Math.cos(angle / 2), ux * h, uy * h, 0};
+    }
+
+    /** 3x3 rotation matrix (row-major) of a unit quaternion. */
+    static double[] toMat(double[] q) {
+        double w = q[0], x = q[1], y = q[2], z = q[3];
+        return new double[]{
+                1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
+                2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
+                2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)};
+    }
+
+    /** Unit quaternion of a proper rotation matrix (row-major), w >= 0 when the trace is positive. */
+    static double[] fromMat(double[] r) {
+        double tr = r[0] + r[4] + r[8];
+        double[] q = new double[4];
+        if (tr > 0) {
+            double s = Math.sqrt(tr + 1) * 2;
+            q[0] = s / 4; q[1] = (r[7] - r[5]) / s; q[2] = (r[2] - r[6]) / s; q[3] = (r[3] - r[1]) / s;
+        } else if (r[0] > r[4] && r[0] > r[8]) {
+            double s = Math.sqrt(1 + r[0] - r[4] - r[8]) * 2;
+            q[0] = (r[7] - r[5]) / s; q[1] = s / 4; q[2] = (r[1] + r[3]) / s; q[3] = (r[2] + r[6]) / s;
+        } else if (r[4] > r[8]) {
+            double s = Math.sqrt(1 + r[4] - r[0] - r[8]) * 2;
+            q[0] = (r[2] - r[6]) / s; q[1] = (r[1] + r[3]) / s; q[2] = s / 4; q[3] = (r[5] + r[7]) / s;
+        } else {
+            double s = Math.sqrt(1 + r[8] - r[0] - r[4]) * 2;
+            q[0] = (r[3] - r[1]) / s; q[1] = (r[2] + r[6]) / s; q[2] = (r[5] + r[7]) / s; q[3] = s / 4;
+        }
+        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
+        for (int i = 0; i < 4; i++) q[i] /= n;
+        return q;
+    }
+
+    /** Rotates vector v by unit quaternion q. */
+    static double[] rotate(double[] q, double[] v) {
+        double[] m = toMat(q);
+        return new double[]{
+                m[0] * v[0] + m[1] * v[1] + m[2] * v[2],
+                m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
+                m[6] * v[0] + m[7] * v[1] + m[8] * v[2]};
+    }
+
+    static double norm3(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    }
+}
