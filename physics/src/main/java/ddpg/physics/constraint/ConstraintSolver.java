@@ -1,0 +1,69 @@
+package ddpg.physics.constraint;
+
+import ddpg.physics.collision.Collision;
+import ddpg.physics.collision.Contacts;
+import ddpg.physics.model.Model;
+
+/**
+ * The whole constraint stage of one simulation instance: collision detection, constraint rows, soft-constraint
+ * parameters and the Newton solve, from the smooth-dynamics results to {@code qacc} and {@code qfrc_constraint}.
+ * Everything is preallocated here; a step allocates nothing.
+ */
+public final class ConstraintSolver {
+    private final Model m;
+    private final Collision collision;
+    private final Contacts contacts = new Contacts(32);
+    private final Kinematics kin;
+    private final RowBuilder builder;
+    private final Rows rows;
+    private final NewtonSolver newton;
+
+    public ConstraintSolver(Model m) {
+        this.m = m;
+        InvWeights.ensure(m);
+        this.collision = new Collision(m);
+        this.kin = new Kinematics(m);
+        this.builder = new RowBuilder(m, kin);
+        this.rows = new Rows(m.nv, 32);
+        this.newton = new NewtonSolver(m.nv);
+    }
+
+    /**
+     * Constrained acceleration for one state.
+     *
+     * @param qpos, qvel  state
+     * @param xpos, xmat  body world poses (nbody x 3, nbody x 9 row-major)
+     * @param gxpos, gxmat geom world poses (ngeom x 3, ngeom x 9)
+     * @param mass        dense joint-space inertia (nv x nv, armature included)
+     * @param qaccSmooth  unconstrained acceleration
+     * @param warmstart   previous step's qacc (or null)
+     * @param qacc        out: constrained acceleration
+     * @param qfrcConstraint out: constraint force in joint space
+     */
+    public void solve(double[] qpos, double[] qvel, double[] xpos, double[] xmat, double[] gxpos, double[] gxmat,
+                      double[] mass, double[] qaccSmooth, double[] warmstart, double[] qacc,
+                      double[] qfrcConstraint) {
+        collision.detect(gxpos, gxmat, contacts);
+        kin.update(qpos, xpos, xmat);
+        builder.build(qpos, qvel, contacts, rows);
+        boolean warm = warmstart != null && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
+        newton.solve(mass, qaccSmooth, rows, warm ? warmstart : null, m.optIterations, qacc, qfrcConstraint);
+    }
+
+    /** Contacts found by the last {@link #solve}. */
+    public Contacts contacts() { return contacts; }
+
+    /** Constraint rows of the last {@link #solve}. */
+    public Rows rows() { return rows; }
+
+    /** The solver (iterations, row forces) of the last {@link #solve}. */
+    public NewtonSolver newton() { return newton; }
+
+    /** True if the model can produce no constraint rows at all (no limits, contacts disabled). */
+    public boolean inactive() {
+        if ((m.optDisableflags & Model.DSBL_CONSTRAINT) != 0) return true;
+        boolean anyLimit = false;
+        for (int j = 0; j < m.njnt; j++) anyLimit |= m.jntLimited[j];
+        return collision.disabled() && (!anyLimit || (m.optDisableflags & Model.DSBL_LIMIT) != 0);
+    }
+}

@@ -1,0 +1,224 @@
+package ddpg.physics.constraint;
+
+/**
+ * Solves MuJoCo's reduced primal problem (computation chapter, "Reduced primal problem") for the pyramidal cone:
+ *
+ * <pre>  qacc = argmin_x  1/2 (x - a0)' M (x - a0) + sum_i s_i(J_i x - aref_i),
+ *         s_i(u) = 1/2 D_i u^2 if u &lt; 0 else 0      (limits, contacts, pyramid edges)</pre>
+ *
+ * with {@code a0 = qacc_smooth}. The cost is a convex quadratic spline, so Newton's method with an exact line search
+ * finds the exact minimiser in a few steps: each step solves the quadratic of the current active set
+ * ({@code H = M + J_A' D_A J_A}, Cholesky) and then walks along the direction through the spline's breakpoints to
+ * the exact 1-D minimum. When a full step crosses no breakpoint and leaves the active set unchanged, the point is
+ * the optimum (to round-off). The constraint force of row i is {@code f_i = -D_i u_i} on active rows, 0 otherwise.
+ *
+ * <p>All work arrays are allocated once (grown only when a step has more rows than ever before).
+ */
+public final class NewtonSolver {
+    private final int nv;
+    private final double[] x, xa, grad, dir, mx, mp, h, chol;
+    private double[] jar, jdir, bp, force;
+    private boolean[] active;
+    private int iterations;
+
+    public NewtonSolver(int nv) {
+        this.nv = nv;
+        x = new double[nv]; xa = new double[nv]; grad = new double[nv]; dir = new double[nv];
+        mx = new double[nv]; mp = new double[nv];
+        h = new double[nv * nv]; chol = new double[nv * nv];
+        ensureRows(16);
+    }
+
+    private void ensureRows(int n) {
+        if (jar != null && jar.length >= n) return;
+        int cap = Math.max(n, jar == null ? 0 : 2 * jar.length);
+        jar = new double[cap]; jdir = new double[cap]; bp = new double[cap]; force = new double[cap];
+        active = new boolean[cap];
+    }
+
+    /** Newton iterations used by the last {@link #solve} (0 when there were no rows). */
+    public int iterations() { return iterations; }
+
+    /** Constraint force of row i after the last solve. */
+    public double force(int i) { return force[i]; }
+
+    /**
+     * @param mass       dense joint-space inertia, nv x nv row-major
+     * @param qaccSmooth unconstrained acceleration a0
+     * @param rows       constraint rows (Jacobian, D, aref)
+     * @param warmstart  starting guess (previous step's qacc), or null
+     * @param maxIter    iteration cap (MuJoCo's opt.iterations)
+     * @param qacc       out: constrained acceleration
+     * @param qfrc       out: constraint force in joint space, J' f
+     */
+    public void solve(double[] mass, double[] qaccSmooth, Rows rows, double[] warmstart, int maxIter,
+                      double[] qacc, double[] qfrc) {
+        int n = rows.nefc;
+        ensureRows(n);
+        iterations = 0;
+        if (n == 0) {
+            System.arraycopy(qaccSmooth, 0, qacc, 0, nv);
+            java.util.Arrays.fill(qfrc, 0, nv, 0);
+            return;
+        }
+        // start from the cheaper of warm start and unconstrained acceleration
+        System.arraycopy(qaccSmooth, 0, x, 0, nv);
+        if (warmstart != null && cost(mass, qaccSmooth, rows, warmstart) < cost(mass, qaccSmooth, rows, x)) {
+            System.arraycopy(warmstart, 0, x, 0, nv);
+        }
+        residual(rows, x);
+        for (int it = 0; it < Math.max(1, maxIter); it++) {
+            iterations = it + 1;
+            gradient(mass, qaccSmooth, rows);
+            if (!hessianDirection(mass, rows)) break;   // zero gradient: already optimal
+            boolean fullQuadraticStep = lineSearchAndStep(mass, qaccSmooth, rows);
+            boolean sameActiveSet = residualKeepsActiveSet(rows);
+            if (fullQuadraticStep && sameActiveSet) break;
+        }
+        System.arraycopy(x, 0, qacc, 0, nv);
+        java.util.Arrays.fill(qfrc, 0, nv, 0);
+        for (int i = 0; i < n; i++) {
+            double f = jar[i] < 0 ? -rows.d[i] * jar[i] : 0;
+            force[i] = f;
+            if (f != 0) {
+                int o = i * nv;
+                for (int k = 0; k < nv; k++) qfrc[k] += rows.jac[o + k] * f;
+            }
+        }
+    }
+
+    /** Value of the cost at acceleration y. */
+    public double cost(double[] mass, double[] a0, Rows rows, double[] y) {
+        double c = 0;
+        for (int i = 0; i < nv; i++) {
+            double s = 0;
+            for (int k = 0; k < nv; k++) s += mass[i * nv + k] * (y[k] - a0[k]);
+            c += 0.5 * (y[i] - a0[i]) * s;
+        }
+        for (int i = 0; i < rows.nefc; i++) {
+            double u = -rows.aref[i];
+            for (int k = 0; k < nv; k++) u += rows.jac[i * nv + k] * y[k];
+            if (u < 0) c += 0.5 * rows.d[i] * u * u;
+        }
+        return c;
+    }
+
+    /** jar = J x - aref and the active set at x. */
+    private void residual(Rows rows, double[] y) {
+        for (int i = 0; i < rows.nefc; i++) {
+            double u = -rows.aref[i];
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) u += rows.jac[o + k] * y[k];
+            jar[i] = u;
+            active[i] = u < 0;
+        }
+    }
+
+    /** After a step: recompute jar; true if no row changed its active state. */
+    private boolean residualKeepsActiveSet(Rows rows) {
+        boolean same = true;
+        for (int i = 0; i < rows.nefc; i++) {
+            double u = -rows.aref[i];
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) u += rows.jac[o + k] * x[k];
+            jar[i] = u;
+            boolean a = u < 0;
+            if (a != active[i]) same = false;
+            active[i] = a;
+        }
+        return same;
+    }
+
+    /** grad = M (x - a0) + J_A' D_A jar_A; also leaves M (x - a0) in mx. */
+    private void gradient(double[] mass, double[] a0, Rows rows) {
+        for (int k = 0; k < nv; k++) xa[k] = x[k] - a0[k];
+        for (int i = 0; i < nv; i++) {
+            double s = 0;
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) s += mass[o + k] * xa[k];
+            mx[i] = s;
+            grad[i] = s;
+        }
+        for (int i = 0; i < rows.nefc; i++) {
+            if (!active[i]) continue;
+            double f = rows.d[i] * jar[i];
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) grad[k] += rows.jac[o + k] * f;
+        }
+    }
+
+    /** dir = -H^-1 grad with H = M + J_A' D_A J_A; false if the gradient is exactly zero. */
+    private boolean hessianDirection(double[] mass, Rows rows) {
+        boolean zero = true;
+        for (int k = 0; k < nv; k++) if (grad[k] != 0) { zero = false; break; }
+        if (zero) return false;
+        System.arraycopy(mass, 0, h, 0, nv * nv);
+        for (int i = 0; i < rows.nefc; i++) {
+            if (!active[i]) continue;
+            double di = rows.d[i];
+            int o = i * nv;
+            for (int a = 0; a < nv; a++) {
+                double ja = rows.jac[o + a];
+                if (ja == 0) continue;
+                double s = di * ja;
+                int ho = a * nv;
+                for (int b = 0; b <= a; b++) h[ho + b] += s * rows.jac[o + b];
+            }
+        }
+        Dense.cholesky(h, chol, nv);
+        for (int k = 0; k < nv; k++) dir[k] = -grad[k];
+        Dense.cholSolve(chol, dir, nv);
+        return true;
+    }
+
+    /**
+     * Exact minimisation of the cost along dir (a convex piecewise quadratic in the step length) and the step.
+     * Returns true if the minimum lay in the first piece, i.e. no row changed state along the step.
+     */
+    private boolean lineSearchAndStep(double[] mass, double[] a0, Rows rows) {
+        int n = rows.nefc;
+        double pMp = 0, pMx = 0;
+        for (int i = 0; i < nv; i++) {
+            double s = 0;
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) s += mass[o + k] * dir[k];
+            mp[i] = s;
+            pMp += dir[i] * s;
+            pMx += dir[i] * mx[i];
+        }
+        for (int i = 0; i < n; i++) {
+            double v = 0;
+            int o = i * nv;
+            for (int k = 0; k < nv; k++) v += rows.jac[o + k] * dir[k];
+            jdir[i] = v;
+            bp[i] = v != 0 ? -jar[i] / v : 0;
+        }
+        double alpha = 0;
+        boolean first = true;
+        while (true) {
+            // derivative of the cost along dir on the piece starting at alpha: A + B t
+            double a = pMx, b = pMp, next = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double v = jdir[i];
+                boolean act;
+                if (v == 0) act = jar[i] < 0;
+                else if (v > 0) act = alpha < bp[i];
+                else act = alpha >= bp[i];
+                if (act) {
+                    a += rows.d[i] * jar[i] * v;
+                    b += rows.d[i] * v * v;
+                }
+                if (v != 0 && bp[i] > alpha && bp[i] < next) next = bp[i];
+            }
+            double star = b > 0 ? -a / b : next;
+            if (star <= next) {
+                alpha = Math.max(alpha, star);
+                break;
+            }
+            alpha = next;
+            first = false;
+        }
+        for (int k = 0; k < nv; k++) x[k] += alpha * dir[k];
+        return first;
+    }
+}
