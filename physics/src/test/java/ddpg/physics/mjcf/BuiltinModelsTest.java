@@ -1,0 +1,46 @@
+package ddpg.physics.mjcf;
+
+import ddpg.physics.model.Model;
+import ddpg.physics.model.ModelFields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Our own model files compile to the same model as MuJoCo 2.2.2 compiled from the dm_control originals. */
+class BuiltinModelsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
+    void compilesLikeMujocoOriginal(String model) {
+        Model ours = Models.builtin(model);
+        ModelFields oracle = ModelFields.readResource("/oracle/" + model);
+        List<String> diff = OracleComparison.compare(ours, oracle, DmControlOriginalsTest.TOL, 40);
+        assertTrue(diff.isEmpty(), model + ": " + diff.size() + " mismatches:\n" + String.join("\n", diff));
+        assertEquals(oracle.names("body"), List.of(ours.bodyName));
+        assertEquals(oracle.names("joint"), List.of(ours.jntName));
+        assertEquals(oracle.names("geom"), List.of(ours.geomName));
+        assertEquals(oracle.names("actuator"), List.of(ours.actuatorName));
+        assertEquals(oracle.names("sensor"), List.of(ours.sensorName));
+        assertEquals(oracle.names("site"), List.of(ours.siteName));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
+    void geomColoursMatchTheOriginalMaterials(String model) {
+        Model ours = Models.builtin(model);
+        Model original = MjcfLoader.loadResource("/dm_control/" + model + ".xml");
+        for (int g = 0; g < ours.ngeom; g++)
+            for (int k = 0; k < 4; k++)
+                if (ours.geomRgba[4 * g + k] != original.geomRgba[4 * g + k] && !ours.geomName[g].matches("floor|ground"))
+                    fail(model + " geom " + ours.geomName[g] + " rgba differs from the original's material colour");
+    }
+
+    @Test
+    void unknownNameListsTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.builtin("ant"));
+        assertEquals("unknown model 'ant'; built-in models are: cartpole, reacher, cheetah, walker, humanoid", e.getMessage());
+    }
+}
