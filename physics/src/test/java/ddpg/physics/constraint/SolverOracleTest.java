@@ -25,7 +25,7 @@ class SolverOracleTest {
         ConstraintSolver cs = new ConstraintSolver(m);
         double[] gx = new double[3 * m.ngeom], gm = new double[9 * m.ngeom], xmat = new double[9 * m.nbody];
         double[] qacc = new double[m.nv], qfrc = new double[m.nv];
-        double worstAcc = 0, worstFrc = 0;
+        double worstAcc = 0, worstFrc = 0, worstVel = 0;
         for (double[] r : o.rows) {
             double[] xquat = o.xquat(r);
             for (int b = 0; b < m.nbody; b++) GeomPoses.quatToMat(xquat, 4 * b, xmat, 9 * b);
@@ -39,9 +39,34 @@ class SolverOracleTest {
             assertTrue(relErr(o.qacc(r), qacc) < TOL, where + ": qacc error " + relErr(o.qacc(r), qacc));
             assertTrue(relErr(o.qfrcConstraint(r), qfrc) < TOL, where + ": qfrc_constraint error "
                     + relErr(o.qfrcConstraint(r), qfrc));
+            if (m.optIntegrator == Model.INT_EULER) {
+                double[] next = eulerVelocity(m, o.massMatrix(r), o.qvel(r), qacc);
+                double[] want = o.nextQvel(r);
+                for (int k = 0; k < m.nv; k++) worstVel = Math.max(worstVel, Math.abs(next[k] - want[k]));
+            }
         }
-        System.out.printf("%s: worst qacc %.2e, qfrc_constraint %.2e (relative to the record's largest entry)%n",
-                model, worstAcc, worstFrc);
+        System.out.printf("%s: worst qacc %.2e, qfrc_constraint %.2e (relative to the record's largest entry), "
+                + "next_qvel %.2e (absolute)%n", model, worstAcc, worstFrc, worstVel);
+        assertTrue(worstVel < TOL, model + ": next_qvel error " + worstVel);
+    }
+
+    /**
+     * MuJoCo 2.2.2's Euler step with implicit joint damping, written independently here so that the solver's qacc
+     * is also checked through next_qvel: {@code qvel + h (M + h diag(damping))^-1 M qacc}.
+     */
+    static double[] eulerVelocity(Model m, double[] mass, double[] qvel, double[] qacc) {
+        int nv = m.nv;
+        double h = m.optTimestep;
+        double[] a = mass.clone(), rhs = new double[nv], l = new double[nv * nv];
+        for (int i = 0; i < nv; i++) {
+            a[i * nv + i] += h * m.dofDamping[i];
+            for (int k = 0; k < nv; k++) rhs[i] += mass[i * nv + k] * qacc[k];
+        }
+        Dense.cholesky(a, l, nv);
+        Dense.cholSolve(l, rhs, nv);
+        double[] v = new double[nv];
+        for (int i = 0; i < nv; i++) v[i] = qvel[i] + h * rhs[i];
+        return v;
     }
 
     static double relErr(double[] want, double[] got) {
