@@ -4,6 +4,7 @@ package ddpg.engine.kernels;
 public final class ScalarGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("nn", m, k, n, a, b, c);
         if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
@@ -15,6 +16,7 @@ public final class ScalarGemm implements Gemm {
 
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("nt", m, k, n, a, b, c);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float s = 0f;
@@ -26,6 +28,7 @@ public final class ScalarGemm implements Gemm {
 
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("tn", m, k, n, a, b, c);
         if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         for (int p = 0; p < k; p++) {
             for (int i = 0; i < m; i++) {

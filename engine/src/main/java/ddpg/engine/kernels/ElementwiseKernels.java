@@ -1,0 +1,81 @@
+package ddpg.engine.kernels;
+
+/**
+ * Elementwise kernels and reductions on float arrays (the first {@code n} elements, or a rows x cols row-major
+ * matrix). {@code out} may be the same array as an input. "Backward" kernels ADD into the gradient array, because
+ * gradients accumulate. Two implementations: {@link ScalarElementwise} (the reference) and the Vector API one;
+ * call them through {@link Elementwise}.
+ */
+public interface ElementwiseKernels {
+    /** out = a + b */
+    void add(float[] a, float[] b, float[] out, int n);
+
+    /** out = a - b */
+    void sub(float[] a, float[] b, float[] out, int n);
+
+    /** out = a * b */
+    void mul(float[] a, float[] b, float[] out, int n);
+
+    /** out = a / b */
+    void div(float[] a, float[] b, float[] out, int n);
+
+    /** out = s * a */
+    void scale(float[] a, float s, float[] out, int n);
+
+    /** out = a + s */
+    void addScalar(float[] a, float s, float[] out, int n);
+
+    /** y += alpha * x */
+    void axpy(float alpha, float[] x, float[] y, int n);
+
+    /** y += a * b (e.g. the gradient of a product) */
+    void mulAddTo(float[] a, float[] b, float[] y, int n);
+
+    /** out[r][c] = a[r][c] + row[c]: adding a bias to every row of a batch. */
+    void addRowVector(float[] a, float[] row, float[] out, int rows, int cols);
+
+    /** out[r][c] = a[r][c] * scale[c] + shift[c]: BatchNorm's affine step. */
+    void scaleShiftRows(float[] a, float[] scale, float[] shift, float[] out, int rows, int cols);
+
+    /** out[c] = sum over rows of a[r][c] (added to out when accumulate): a bias gradient. */
+    void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate);
+
+    /** out = max(x, 0) */
+    void relu(float[] x, float[] out, int n);
+
+    /** dx += x > 0 ? dy : 0 */
+    void reluBackward(float[] x, float[] dy, float[] dx, int n);
+
+    /** out = tanh(x) */
+    void tanh(float[] x, float[] out, int n);
+
+    /** dx += dy * (1 - y*y), where y = tanh(x) is the forward output */
+    void tanhBackward(float[] y, float[] dy, float[] dx, int n);
+
+    /** sum of a[0..n) */
+    float sum(float[] a, int n);
+
+    /** sum of a[i] * b[i] */
+    float dot(float[] a, float[] b, int n);
+
+    /** sum of a[i]^2 */
+    float sumOfSquares(float[] a, int n);
+
+    /** x[i] = 0 where |x[i]| is below {@link Float#MIN_NORMAL} (subnormals make every later op 4-6x slower). */
+    void flushSubnormals(float[] x, int n);
+
+    /**
+     * One Adam step on n parameters, PyTorch's formula (L2 weight decay added to the gradient):
+     * g' = g + wd*w; m = b1*m + (1-b1)*g'; v = b2*v + (1-b2)*g'^2;
+     * w -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps), with bc1 = 1 - b1^t, bc2 = 1 - b2^t given by the caller.
+     * m and v are flushed to zero below {@link Float#MIN_NORMAL} so they never become subnormal.
+     */
+    void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2, float eps,
+                  float weightDecay, float bc1, float bc2);
+
+    /** target = (1 - tau) * target + tau * source, flushing results below {@link Float#MIN_NORMAL} to zero. */
+    void polyak(float[] target, float[] source, float tau, int n);
+
+    /** A short name: "scalar" or "vector". */
+    String name();
+}

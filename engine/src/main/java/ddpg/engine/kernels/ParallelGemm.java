@@ -1,0 +1,101 @@
+package ddpg.engine.kernels;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The blocked kernel on several threads: C is cut into disjoint blocks of columns (or of rows when C has too few
+ * columns), one per thread, so threads never write the same memory and need no locks. Column blocks are preferred
+ * because A is read in place while B is packed: each thread then packs only its own columns of B and nothing is
+ * copied twice. Small products run on the calling thread (handing work to another thread costs microseconds).
+ * Loaded only when the Vector API is.
+ */
+final class ParallelGemm implements Gemm {
+    /** Below this many multiply-adds a call stays on one thread. */
+    static final long MIN_PARALLEL_MACS = 256 * 1024;
+
+    private final int threads;
+    private final long minParallelMacs;
+    private final Gemm single = new VectorGemm();
+    private final ExecutorService pool;
+
+    ParallelGemm(int threads) {
+        this(threads, MIN_PARALLEL_MACS);
+    }
+
+    /** Tests pass minParallelMacs = 0 to force the split path on small shapes. */
+    ParallelGemm(int threads, long minParallelMacs) {
+        this.minParallelMacs = minParallelMacs;
+        if (threads < 2) throw new IllegalArgumentException("ParallelGemm needs at least 2 threads, got " + threads);
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "ddpg-gemm");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("nn", m, k, n, a, b, c);
+        if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate);
+    }
+
+    @Override
+    public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("nt", m, k, n, a, b, c);
+        if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate);
+    }
+
+    @Override
+    public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        GemmChecks.check("tn", m, k, n, a, b, c);
+        if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate);
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + threads + "t";
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    private boolean worthSplitting(int m, int k, int n) {
+        return (long) m * k * n >= minParallelMacs && n > 1 && m >= VectorGemm.FEW_ROWS;
+    }
+
+    private void split(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+        int L = VectorBlockedGemm.L, MR = VectorBlockedGemm.MR;
+        boolean byColumns = n >= threads * 2 * L;
+        int units = byColumns ? VectorBlockedGemm.ceilDiv(n, L) : VectorBlockedGemm.ceilDiv(m, MR);
+        int parts = Math.min(threads, units);
+        int unit = byColumns ? L : MR;
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int t = parts - 1; t >= 0; t--) {
+            int lo = Math.min(byColumns ? n : m, (int) ((long) units * t / parts) * unit);
+            int hi = Math.min(byColumns ? n : m, (int) ((long) units * (t + 1) / parts) * unit);
+            Runnable job = byColumns
+                    ? () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, 0, m, lo, hi)
+                    : () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi, 0, n);
+            if (t > 0) futures[t - 1] = pool.submit(job);
+            else job.run();
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("gemm interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("gemm worker failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+}

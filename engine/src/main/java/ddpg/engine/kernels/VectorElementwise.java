@@ -1,0 +1,234 @@
+package ddpg.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The elementwise kernels with the Vector API: a vector loop over {@code S.loopBound(n)} and a scalar tail doing
+ * exactly what {@link ScalarElementwise} does (tails avoid masked loads, which JDK 17 compiles poorly). The
+ * operations are the same IEEE operations in the same order as the reference, so results are bit-identical except
+ * for reductions (summed in lane order) and tanh (the JDK's vector tanh, within a few ulps). Loaded only when the
+ * Vector API is.
+ */
+final class VectorElementwise implements ElementwiseKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public void add(float[] a, float[] b, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        for (; i < n; i++) out[i] = a[i] + b[i];
+    }
+
+    @Override
+    public void sub(float[] a, float[] b, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, a, i).sub(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        for (; i < n; i++) out[i] = a[i] - b[i];
+    }
+
+    @Override
+    public void mul(float[] a, float[] b, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        for (; i < n; i++) out[i] = a[i] * b[i];
+    }
+
+    @Override
+    public void div(float[] a, float[] b, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, a, i).div(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        for (; i < n; i++) out[i] = a[i] / b[i];
+    }
+
+    @Override
+    public void scale(float[] a, float s, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, i).mul(s).intoArray(out, i);
+        for (; i < n; i++) out[i] = s * a[i];
+    }
+
+    @Override
+    public void addScalar(float[] a, float s, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, i).add(s).intoArray(out, i);
+        for (; i < n; i++) out[i] = a[i] + s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, x, i).mul(alpha).add(FloatVector.fromArray(S, y, i)).intoArray(y, i);
+        for (; i < n; i++) y[i] += alpha * x[i];
+    }
+
+    @Override
+    public void mulAddTo(float[] a, float[] b, float[] y, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).add(FloatVector.fromArray(S, y, i))
+                    .intoArray(y, i);
+        for (; i < n; i++) y[i] += a[i] * b[i];
+    }
+
+    @Override
+    public void addRowVector(float[] a, float[] row, float[] out, int rows, int cols) {
+        int cv = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, c = 0;
+            for (; c < cv; c += L)
+                FloatVector.fromArray(S, a, o + c).add(FloatVector.fromArray(S, row, c)).intoArray(out, o + c);
+            for (; c < cols; c++) out[o + c] = a[o + c] + row[c];
+        }
+    }
+
+    @Override
+    public void scaleShiftRows(float[] a, float[] scale, float[] shift, float[] out, int rows, int cols) {
+        int cv = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, c = 0;
+            for (; c < cv; c += L)
+                FloatVector.fromArray(S, a, o + c).mul(FloatVector.fromArray(S, scale, c))
+                        .add(FloatVector.fromArray(S, shift, c)).intoArray(out, o + c);
+            for (; c < cols; c++) out[o + c] = a[o + c] * scale[c] + shift[c];
+        }
+    }
+
+    @Override
+    public void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
+        if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
+        int cv = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, c = 0;
+            for (; c < cv; c += L)
+                FloatVector.fromArray(S, out, c).add(FloatVector.fromArray(S, a, o + c)).intoArray(out, c);
+            for (; c < cols; c++) out[c] += a[o + c];
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            // blend, not max(v, 0): max would turn -0.0 into 0.0 and NaN stays NaN either way; this mirrors x > 0 ? x : 0.
+            v.blend(0f, v.compare(VectorOperators.GT, 0f).not()).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = x[i] > 0f ? x[i] : 0f;
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            VectorMask<Float> pos = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            FloatVector d = FloatVector.fromArray(S, dx, i);
+            d.add(FloatVector.fromArray(S, dy, i), pos).intoArray(dx, i);
+        }
+        for (; i < n; i++) if (x[i] > 0f) dx[i] += dy[i];
+    }
+
+    @Override
+    public void tanh(float[] x, float[] out, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
+        for (; i < n; i++) out[i] = (float) Math.tanh(x[i]);
+    }
+
+    @Override
+    public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, i);
+            FloatVector g = FloatVector.fromArray(S, dy, i).mul(yv.mul(yv).neg().add(1f));
+            g.add(FloatVector.fromArray(S, dx, i)).intoArray(dx, i);
+        }
+        for (; i < n; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
+    }
+
+    @Override
+    public float sum(float[] a, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) acc = acc.add(FloatVector.fromArray(S, a, i));
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += a[i];
+        return s;
+    }
+
+    @Override
+    public float dot(float[] a, float[] b, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L)
+            acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), acc);
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    @Override
+    public float sumOfSquares(float[] a, int n) {
+        return dot(a, a, n);
+    }
+
+    @Override
+    public void flushSubnormals(float[] x, int n) {
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
+        }
+        for (; i < n; i++) if (Math.abs(x[i]) < Float.MIN_NORMAL) x[i] = 0f;
+    }
+
+    @Override
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2,
+                         float eps, float weightDecay, float bc1, float bc2) {
+        float stepSize = lr / bc1;
+        float invSqrtBc2 = (float) (1.0 / Math.sqrt(bc2));
+        float oneMinusB1 = 1f - beta1, oneMinusB2 = 1f - beta2;
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            FloatVector gi = FloatVector.fromArray(S, g, i).add(wv.mul(weightDecay));
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(oneMinusB1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(oneMinusB2).mul(gi));
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.compare(VectorOperators.LT, Float.MIN_NORMAL));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
+            wv.sub(mi.mul(stepSize).div(denom)).intoArray(w, i);
+        }
+        ScalarElementwise.adamRange(w, g, m, v, i, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
+    }
+
+    @Override
+    public void polyak(float[] target, float[] source, float tau, int n) {
+        float keep = 1f - tau;
+        int i = 0;
+        for (int e = S.loopBound(n); i < e; i += L) {
+            FloatVector t = FloatVector.fromArray(S, target, i).mul(keep).add(FloatVector.fromArray(S, source, i).mul(tau));
+            t.blend(0f, t.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(target, i);
+        }
+        for (; i < n; i++) {
+            float t = keep * target[i] + tau * source[i];
+            target[i] = Math.abs(t) < Float.MIN_NORMAL ? 0f : t;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+}

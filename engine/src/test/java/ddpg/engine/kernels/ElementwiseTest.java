@@ -1,0 +1,156 @@
+package ddpg.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API elementwise kernels against {@link ScalarElementwise} on awkward lengths. They perform the same
+ * IEEE operations in the same order, so most must be bit-identical; the stated exceptions: reductions (summed in
+ * a different order; |diff| <= 2 n u sum|x|, u = 2^-24) and tanh (the JDK's vector tanh; |diff| <= 4 ulp of the
+ * result + 1e-7 absolute).
+ */
+class ElementwiseTest {
+    static final int[] SIZES = {0, 1, 3, 15, 16, 17, 63, 65, 257, 1000};
+    final ElementwiseKernels ref = new ScalarElementwise();
+    final ElementwiseKernels vec = new VectorElementwise();
+    final Random rnd = new Random(5);
+
+    float[] rand(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian();
+        if (n > 2) x[1] = -0.0f;   // relu/flush corner cases
+        if (n > 3) x[2] = 0.0f;
+        return x;
+    }
+
+    interface Op { void apply(ElementwiseKernels k, float[][] arrays, int n); }
+
+    /** Runs op on copies of the same inputs with both implementations and demands identical bits in every array. */
+    void same(String name, int arrays, Op op) {
+        for (int n : SIZES) {
+            float[][] in = new float[arrays][];
+            for (int i = 0; i < arrays; i++) in[i] = rand(n);
+            float[][] r = copy(in), v = copy(in);
+            op.apply(ref, r, n);
+            op.apply(vec, v, n);
+            for (int i = 0; i < arrays; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToIntBits(r[i][j]), Float.floatToIntBits(v[i][j]),
+                            name + " n=" + n + " array " + i + " [" + j + "]: scalar " + r[i][j] + " vector " + v[i][j]);
+                }
+            }
+        }
+    }
+
+    static float[][] copy(float[][] x) {
+        float[][] y = new float[x.length][];
+        for (int i = 0; i < x.length; i++) y[i] = x[i].clone();
+        return y;
+    }
+
+    @Test
+    void binaryAndScalarOpsAreBitIdentical() {
+        same("add", 3, (k, a, n) -> k.add(a[0], a[1], a[2], n));
+        same("sub", 3, (k, a, n) -> k.sub(a[0], a[1], a[2], n));
+        same("mul", 3, (k, a, n) -> k.mul(a[0], a[1], a[2], n));
+        same("div", 3, (k, a, n) -> k.div(a[0], a[1], a[2], n));
+        same("add in place", 2, (k, a, n) -> k.add(a[0], a[1], a[0], n));
+        same("scale", 2, (k, a, n) -> k.scale(a[0], -1.7f, a[1], n));
+        same("addScalar", 2, (k, a, n) -> k.addScalar(a[0], 0.3f, a[1], n));
+        same("axpy", 2, (k, a, n) -> k.axpy(0.25f, a[0], a[1], n));
+        same("mulAddTo", 3, (k, a, n) -> k.mulAddTo(a[0], a[1], a[2], n));
+    }
+
+    @Test
+    void activationsAreBitIdentical() {
+        same("relu", 2, (k, a, n) -> k.relu(a[0], a[1], n));
+        same("reluBackward", 3, (k, a, n) -> k.reluBackward(a[0], a[1], a[2], n));
+        same("tanhBackward", 3, (k, a, n) -> k.tanhBackward(a[0], a[1], a[2], n));
+    }
+
+    @Test
+    void rowAndColumnOpsAreBitIdentical() {
+        // rows x cols must fit in the 1000-element arrays of same()
+        int[][] shapes = {{1, 1}, {1, 17}, {3, 16}, {16, 3}, {17, 33}, {33, 17}, {15, 65}, {3, 257}, {999, 1}};
+        for (int[] shape : shapes) {
+            int rows = shape[0], cols = shape[1];
+            same("addRowVector " + rows + "x" + cols, 3,
+                    (k, a, n) -> { if (n == 1000) k.addRowVector(a[0], a[1], a[2], rows, cols); });
+            same("scaleShiftRows " + rows + "x" + cols, 4,
+                    (k, a, n) -> { if (n == 1000) k.scaleShiftRows(a[0], a[1], a[2], a[3], rows, cols); });
+            same("columnSums " + rows + "x" + cols, 2,
+                    (k, a, n) -> { if (n == 1000) k.columnSums(a[0], rows, cols, a[1], true); });
+            same("columnSums overwrite " + rows + "x" + cols, 2,
+                    (k, a, n) -> { if (n == 1000) k.columnSums(a[0], rows, cols, a[1], false); });
+        }
+    }
+
+    @Test
+    void optimizerKernelsAreBitIdenticalAndFlushSubnormals() {
+        same("adamStep", 4, (k, a, n) -> k.adamStep(a[0], a[1], a[2], a[3], n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f,
+                1f - 0.9f * 0.9f, 1f - 0.999f * 0.999f));
+        same("polyak", 2, (k, a, n) -> k.polyak(a[0], a[1], 0.005f, n));
+        for (ElementwiseKernels k : new ElementwiseKernels[] {ref, vec}) {
+            float[] x = new float[40];
+            for (int i = 0; i < x.length; i++) x[i] = (i % 2 == 0 ? 1 : -1) * Float.MIN_VALUE * (i + 1);
+            x[39] = Float.MIN_NORMAL;
+            k.flushSubnormals(x, x.length);
+            for (int i = 0; i < 39; i++) assertEquals(0f, Math.abs(x[i]), k.name() + " flushes subnormal " + i);
+            assertEquals(Float.MIN_NORMAL, x[39], k.name() + " keeps the smallest normal");
+
+            // Adam's second moment decays towards zero; it must jump to 0 rather than pass through subnormals.
+            float[] w = {1f}, g = {0f}, m = {1e-30f}, v = {1e-36f};
+            for (int t = 0; t < 200; t++) k.adamStep(w, g, m, v, 1, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, 1f, 1f);
+            assertTrue(m[0] == 0f || Math.abs(m[0]) >= Float.MIN_NORMAL, k.name() + " m never subnormal");
+            assertTrue(v[0] == 0f || v[0] >= Float.MIN_NORMAL, k.name() + " v never subnormal");
+        }
+        same("flushSubnormals", 1, (k, a, n) -> {
+            for (int i = 0; i < n; i += 3) a[0][i] *= 1e-39f;
+            k.flushSubnormals(a[0], n);
+        });
+    }
+
+    @Test
+    void tanhWithinFourUlps() {
+        for (int n : SIZES) {
+            float[] x = rand(n);
+            for (int i = 0; i < n; i += 5) x[i] *= 8;   // include saturated values
+            float[] r = new float[n], v = new float[n];
+            ref.tanh(x, r, n);
+            vec.tanh(x, v, n);
+            for (int i = 0; i < n; i++) {
+                float tol = 4 * Math.ulp(r[i]) + 1e-7f;
+                assertTrue(Math.abs(r[i] - v[i]) <= tol, "tanh(" + x[i] + "): scalar " + r[i] + " vector " + v[i]);
+            }
+        }
+    }
+
+    @Test
+    void reductionsWithinOrderingError() {
+        for (int n : SIZES) {
+            float[] a = rand(n), b = rand(n);
+            double absSum = 0, absDot = 0, sq = 0;
+            for (int i = 0; i < n; i++) {
+                absSum += Math.abs(a[i]);
+                absDot += Math.abs(a[i] * b[i]);
+                sq += a[i] * a[i];
+            }
+            double u = Math.ulp(1.0f) / 2;
+            assertEquals(ref.sum(a, n), vec.sum(a, n), 2 * (n + 1) * u * absSum, "sum n=" + n);
+            assertEquals(ref.dot(a, b, n), vec.dot(a, b, n), 2 * (n + 1) * u * absDot, "dot n=" + n);
+            assertEquals(ref.sumOfSquares(a, n), vec.sumOfSquares(a, n), 2 * (n + 1) * u * sq, "sumOfSquares n=" + n);
+        }
+    }
+
+    @Test
+    void facadeUsesTheVectorKernelsWhenTheModuleIsPresent() {
+        assertEquals("vector", Elementwise.implementation());
+        float[] x = {1f, -2f, 3f};
+        Elementwise.relu(x, x, 3);
+        assertEquals(0f, x[1]);
+        assertEquals(4f, Elementwise.sum(x, 3));
+    }
+}

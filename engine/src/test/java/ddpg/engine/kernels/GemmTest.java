@@ -1,0 +1,148 @@
+package ddpg.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every GEMM variant against {@link ScalarGemm}, in all three forms, with and without accumulate, on awkward sizes.
+ *
+ * <p>Tolerance: both sides sum the same k products in float, in different orders, so each is within
+ * k*u*sum|a||b| of the exact value (u = 2^-24). We allow |got - ref| <= 2(k+1) u (sum_p |a_ip b_pj| + |C0_ij|),
+ * computed per element in double; C0 is the accumulated initial value.
+ */
+class GemmTest {
+    static final int[] AWKWARD = {1, 3, 15, 16, 17, 63, 65};
+    static final double U = Math.ulp(1.0f) / 2;
+
+    /** The Vector API variants (the module is present in the test JVM), plus a 2-thread one that always splits. */
+    static List<Gemm> simdVariants() {
+        assertTrue(Kernels.vectorAvailable(), "tests run with --add-modules jdk.incubator.vector");
+        List<Gemm> list = new ArrayList<>();
+        list.add(new VectorRowGemm());
+        list.add(new VectorBlockedGemm());
+        list.add(new VectorGemm());
+        list.add(new ParallelGemm(2, 0));
+        list.add(new ParallelGemm(3, 0));
+        return list;
+    }
+
+    @Test
+    void allVariantsMatchScalarOnAllSmallAwkwardShapes() {
+        List<Gemm> variants = simdVariants();
+        variants.add(new NaiveGemm());
+        Random rnd = new Random(42);
+        for (int m : AWKWARD) for (int k : AWKWARD) for (int n : AWKWARD) {
+            for (Gemm g : variants) checkAllForms(g, m, k, n, rnd);
+        }
+    }
+
+    @Test
+    void largerAwkwardShapes() {
+        int[][] shapes = {
+            {257, 65, 257}, {65, 257, 63}, {257, 257, 17}, {16, 257, 257}, {1, 257, 65}, {257, 1, 257},
+            {257, 3, 1}, {3, 257, 1}, {63, 17, 257}, {17, 63, 16}, {8, 8, 32}, {9, 7, 33}, {64, 24, 400},
+        };
+        Random rnd = new Random(7);
+        for (int[] s : shapes) for (Gemm g : simdVariants()) checkAllForms(g, s[0], s[1], s[2], rnd);
+    }
+
+    @Test
+    void cacheBlockingPathsSplitKAndN() {
+        // K above the 512 block (two k-blocks, the second accumulates) and packed B above the L2 budget (n-blocks).
+        int[][] shapes = {{33, 1100, 70}, {40, 600, 700}, {17, 513, 257}};
+        Random rnd = new Random(11);
+        for (int[] s : shapes) {
+            for (Gemm g : List.of(new VectorBlockedGemm(), new VectorGemm(), new ParallelGemm(2, 0))) {
+                checkAllForms(g, s[0], s[1], s[2], rnd);
+            }
+        }
+    }
+
+    @Test
+    void ddpgShapesMatchScalar() {
+        int[][] shapes = {{256, 400, 300}, {256, 406, 300}, {256, 300, 1}, {256, 24, 400}};
+        Random rnd = new Random(3);
+        for (int[] s : shapes) {
+            for (Gemm g : List.of(new VectorGemm(), new ParallelGemm(2, 0))) checkAllForms(g, s[0], s[1], s[2], rnd);
+        }
+    }
+
+    @Test
+    void zeroSizesAreHandled() {
+        for (Gemm g : simdVariants()) {
+            float[] c = {5f, 5f, 5f, 5f};
+            g.nn(2, 0, 2, new float[0], new float[0], c, false);
+            assertEquals(0f, c[0], g.name() + ": k = 0 without accumulate gives zeros");
+            c[0] = 5f;
+            g.tn(2, 0, 2, new float[0], new float[0], c, true);
+            assertEquals(5f, c[0], g.name() + ": k = 0 with accumulate leaves C alone");
+            g.nt(0, 3, 0, new float[0], new float[0], new float[0], false);
+        }
+    }
+
+    @Test
+    void badArgumentsGiveOneClearMessage() {
+        for (Gemm g : List.of(new ScalarGemm(), new NaiveGemm(), new VectorGemm(), new VectorBlockedGemm())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> g.nn(2, 3, 4, new float[6], new float[11], new float[8], false));
+            assertEquals("gemm nn: B has 11 floats but the shape needs 12", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> g.tn(-1, 3, 4, new float[6], new float[12], new float[8], false));
+            assertTrue(e.getMessage().contains("negative size m=-1"), e.getMessage());
+        }
+    }
+
+    static void checkAllForms(Gemm g, int m, int k, int n, Random rnd) {
+        for (String form : new String[] {"nn", "nt", "tn"}) {
+            for (boolean acc : new boolean[] {false, true}) check(g, form, m, k, n, acc, rnd);
+        }
+    }
+
+    static void check(Gemm g, String form, int m, int k, int n, boolean accumulate, Random rnd) {
+        float[] a = random(m * k, rnd), b = random(k * n, rnd), c0 = random(m * n, rnd);
+        float[] ref = c0.clone(), got = c0.clone();
+        run(new ScalarGemm(), form, m, k, n, a, b, ref, accumulate);
+        run(g, form, m, k, n, a, b, got, accumulate);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double absSum = accumulate ? Math.abs(c0[i * n + j]) : 0;
+                for (int p = 0; p < k; p++) absSum += Math.abs((double) opA(form, a, m, k, i, p) * opB(form, b, k, n, p, j));
+                double tol = 2.0 * (k + 1) * U * absSum;
+                double err = Math.abs((double) got[i * n + j] - ref[i * n + j]);
+                if (!(err <= tol)) {
+                    fail(String.format("%s %s %dx%dx%d acc=%b: C[%d][%d] = %s, scalar %s (|diff| %.3g > tol %.3g)",
+                            g.name(), form, m, k, n, accumulate, i, j, got[i * n + j], ref[i * n + j], err, tol));
+                }
+            }
+        }
+    }
+
+    static float opA(String form, float[] a, int m, int k, int i, int p) {
+        return form.equals("tn") ? a[p * m + i] : a[i * k + p];
+    }
+
+    static float opB(String form, float[] b, int k, int n, int p, int j) {
+        return form.equals("nt") ? b[j * k + p] : b[p * n + j];
+    }
+
+    static void run(Gemm g, String form, int m, int k, int n, float[] a, float[] b, float[] c, boolean acc) {
+        switch (form) {
+            case "nn": g.nn(m, k, n, a, b, c, acc); break;
+            case "nt": g.nt(m, k, n, a, b, c, acc); break;
+            default: g.tn(m, k, n, a, b, c, acc); break;
+        }
+    }
+
+    static float[] random(int size, Random rnd) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = (float) (rnd.nextGaussian());
+        return x;
+    }
+}

@@ -1,0 +1,76 @@
+package ddpg.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Which kernels get picked, including in a JVM started without the Vector API module. */
+class KernelSelectionTest {
+    @Test
+    void vectorKernelsWhenTheModuleIsPresent() {
+        assertTrue(Kernels.vectorModulePresent());
+        assertEquals("vector", Kernels.gemm(1).name());
+        assertEquals("vector-2t", Kernels.gemm(2).name());
+        assertTrue(Kernels.description().startsWith("FloatVector"), Kernels.description());
+        List<String> names = new ArrayList<>();
+        for (Gemm g : Kernels.gemmVariants(2)) names.add(g.name());
+        assertEquals(List.of("naive", "scalar", "vector-row", "vector-blocked", "vector", "vector-2t"), names);
+    }
+
+    @Test
+    void scalarSwitchSelectsTheReference() {
+        String old = System.getProperty(Kernels.PROPERTY);
+        try {
+            System.setProperty(Kernels.PROPERTY, "scalar");
+            assertEquals("scalar", Kernels.gemm(1).name());
+            assertEquals("scalar", Kernels.gemm(4).name());
+            assertEquals("scalar", Kernels.description());
+            assertEquals(List.of("naive", "scalar"), Kernels.gemmVariants(2).stream().map(Gemm::name).toList());
+        } finally {
+            if (old == null) System.clearProperty(Kernels.PROPERTY);
+            else System.setProperty(Kernels.PROPERTY, old);
+        }
+    }
+
+    @Test
+    void threadsSettingIsValidated() {
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(2);
+            assertEquals("vector-2t", Kernels.gemm().name());
+            Kernels.setThreads(1);
+            assertEquals("vector", Kernels.gemm().name());
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> Kernels.setThreads(0));
+            assertEquals("threads must be at least 1, got 0", e.getMessage());
+        } finally {
+            Kernels.setThreads(before);
+        }
+    }
+
+    /** Starts a fresh JVM WITHOUT --add-modules jdk.incubator.vector and runs {@link ScalarFallbackCheck} there. */
+    @Test
+    void scalarFallbackWorksInAJvmWithoutTheModule() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ScalarFallbackCheck.class.getName());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("scalar fallback OK"), text);
+    }
+}
