@@ -115,7 +115,9 @@ final class BodyReader {
         if (j.limited && t == Model.JNT_FREE) throw e.error("limited", "a free joint cannot be limited");
         if (j.limited && !(range[0] < range[1]))
             throw (a.has("range") ? a.source("range") : e).error("range", "a limited joint needs range with lower < upper");
-        j.range = new double[]{range[0] * scale, range[1] * scale};
+        // MuJoCo converts a hinge range to radians only when the joint is limited (checked against 2.2.2)
+        double rangeScale = j.limited ? scale : 1;
+        j.range = new double[]{range[0] * rangeScale, range[1] * rangeScale};
         j.solref = a.vec("solreflimit", SOLREF);
         j.solimp = a.vec("solimplimit", SOLIMP);
         j.solreffriction = a.vec("solreffriction", SOLREF);
@@ -251,6 +253,9 @@ final class BodyReader {
             in.quat = frame;
         }
         if (in.mass < 0 || in.diag[0] < 0 || in.diag[1] < 0 || in.diag[2] < 0) throw e.error("mass and inertia must be non-negative");
+        double[] d = in.diag;
+        if (d[0] + d[1] < d[2] || d[0] + d[2] < d[1] || d[1] + d[2] < d[0])
+            throw e.error("principal inertias must satisfy A + B >= C for every ordering (no real body has " + d[0] + " " + d[1] + " " + d[2] + ")");
         return in;
     }
 

@@ -129,8 +129,9 @@ final class ModelLayout {
                 for (int d = m.bodyDofadr[i]; d < m.bodyDofadr[i] + dofs; d++) { m.dofParentid[d] = prev; prev = d; }
             }
             lastDof[i] = prev;
-            // "simple" bodies (diagonal mass matrix shortcuts in MuJoCo): only the world here; we never rely on it
-            m.bodySimple[i] = i == 0 ? 1 : 0;
+            // MuJoCo's "simple body" flag (a shortcut it takes in its sparse code; we never rely on it): set for
+            // bodies welded to the world. MuJoCo may also set it for some slide-only bodies, which we do not model.
+            m.bodySimple[i] = m.bodyWeldid[i] == 0 ? 1 : 0;
         }
         for (int i = nbody - 1; i >= 0; i--) {
             m.bodySubtreemass[i] += m.bodyMass[i];
