@@ -119,15 +119,18 @@ final class Attrs {
     static double[] numbers(XmlElement e, String name) {
         String text = e.attr(name).strip();
         if (text.isEmpty()) return new double[0];
-        String[] tok = text.split("\\s+");
+        String[] tok = SPACES.split(text);
         double[] out = new double[tok.length];
         for (int i = 0; i < tok.length; i++) out[i] = number(e, name, tok[i]);
         return out;
     }
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     static double number(XmlElement e, String name, String t) {
         // Java also accepts "1d", "0x1p3", "NaN", "Infinity": MJCF numbers are plain decimals.
-        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?"))
+        if (!DECIMAL.matcher(t).matches())
             throw e.error(name, "malformed number '" + t + "'");
         double d = Double.parseDouble(t);
         if (!Double.isFinite(d)) throw e.error(name, "number out of range '" + t + "'");

@@ -110,8 +110,7 @@ final class BodyReader {
         boolean hinge = t == Model.JNT_HINGE;
         double scale = hinge ? cs.angleScale : 1;
         double[] range = a.vec("range", new double[2]);
-        String limited = a.keyword("limited", cs.autoLimits ? "auto" : "false", Set.of("true", "false", "auto"));
-        j.limited = limited.equals("auto") ? a.has("range") : limited.equals("true");
+        j.limited = cs.limited(a, "limited", "range");
         if (j.limited && t == Model.JNT_FREE) throw e.error("limited", "a free joint cannot be limited");
         if (j.limited && !(range[0] < range[1]))
             throw (a.has("range") ? a.source("range") : e).error("range", "a limited joint needs range with lower < upper");

@@ -41,4 +41,18 @@ final class CompilerSettings {
         if (a.bool("fusestatic", false)) throw e.error("fusestatic", "not supported (bodies are never fused)");
         if (a.bool("discardvisual", false)) throw e.error("discardvisual", "not supported");
     }
+
+    /**
+     * Resolves a {@code limited}-style flag as MuJoCo 2.2.2 does: "true"/"false" as written; unset or "auto" means
+     * "limited iff a range is given" with {@code autolimits="true"}, and is an error when a range is given without
+     * autolimits (MuJoCo refuses such a model rather than guess).
+     */
+    boolean limited(Attrs a, String flag, String range) {
+        String v = a.keyword(flag, "auto", Set.of("true", "false", "auto"));
+        if (!v.equals("auto")) return v.equals("true");
+        if (!a.has(range)) return false;
+        if (autoLimits) return true;
+        throw a.source(range).error(range, "has " + range + " but not " + flag + "; set " + flag
+                + "=\"true\" or \"false\", or <compiler autolimits=\"true\"/>");
+    }
 }

@@ -122,8 +122,8 @@ final class MjcfCompiler {
             act.gear = a.vec("gear", new double[]{1, 0, 0, 0, 0, 0});
             act.ctrlrange = a.vec("ctrlrange", new double[2]);
             act.forcerange = a.vec("forcerange", new double[2]);
-            act.ctrllimited = limited(a, "ctrllimited", "ctrlrange");
-            act.forcelimited = limited(a, "forcelimited", "forcerange");
+            act.ctrllimited = cs.limited(a, "ctrllimited", "ctrlrange");
+            act.forcelimited = cs.limited(a, "forcelimited", "forcerange");
             if (act.ctrllimited && !(act.ctrlrange[0] < act.ctrlrange[1]))
                 throw e.error("ctrlrange", "a ctrllimited motor needs ctrlrange with lower < upper");
             if (act.forcelimited && !(act.forcerange[0] < act.forcerange[1]))
@@ -133,10 +133,6 @@ final class MjcfCompiler {
         return out;
     }
 
-    private boolean limited(Attrs a, String flag, String range) {
-        String v = a.keyword(flag, cs.autoLimits ? "auto" : "false", Set.of("true", "false", "auto"));
-        return v.equals("auto") ? a.has(range) : v.equals("true");
-    }
 
     /** type code, object kind, dim, data type, stage for each supported sensor element. */
     private record SensorKind(int type, String objAttr, int dim, int datatype, int stage) {}

@@ -27,6 +27,21 @@ import java.util.Map;
 final class XmlParser {
     private XmlParser() {}
 
+    /** Looked up once per thread (the service lookup is slow; factories are not guaranteed thread-safe). */
+    private static final ThreadLocal<SAXParserFactory> FACTORY = ThreadLocal.withInitial(XmlParser::factory);
+
+    private static SAXParserFactory factory() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("JDK XML parser unavailable: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses the source and expands includes; the result is the {@code <mujoco>} root. */
     static XmlElement parse(XmlSource source) {
         XmlElement root = parseOne(source);
@@ -73,11 +88,7 @@ final class XmlParser {
     private static XmlElement parseOne(XmlSource source) {
         SAXParser parser;
         try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            parser = f.newSAXParser();
+            parser = FACTORY.get().newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("JDK XML parser unavailable: " + e.getMessage(), e);
         }

@@ -149,6 +149,11 @@ class MjcfErrorsTest {
         fails(body("<geom size=\"1\" quat=\"0 0 0 0\"/>"), 4, "zero length");
         fails(write("m.xml", "<mujoco>\n<worldbody>\n<joint/>\n</worldbody>\n</mujoco>\n"), 3, "world body cannot have joints");
         fails(body("<joint limited=\"maybe\"/>"), 4, "'limited'", "'maybe' is not one of");
+        // like MuJoCo 2.2.2: a range without limited (and without autolimits) is refused, not guessed
+        fails(body("<joint range=\"-1 1\"/>\n<geom size=\"1\"/>"), 4, "'range'", "not limited", "autolimits");
+        Path act = write("m.xml", HEAD + "<body>\n<joint name=\"j\"/>\n<geom size=\"1\"/>\n</body>\n" + TAIL
+                .replace("</mujoco>", "<actuator>\n<motor joint=\"j\" ctrlrange=\"-1 1\"/>\n</actuator>\n</mujoco>"));
+        fails(act, 9, "'ctrlrange'", "not ctrllimited");
         fails(write("m.xml", "<mujoco>\n<compiler angle=\"gradian\"/>\n</mujoco>\n"), 2, "'angle'");
     }
 
