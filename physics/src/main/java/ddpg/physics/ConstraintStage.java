@@ -1,0 +1,25 @@
+package ddpg.physics;
+
+import ddpg.physics.model.Data;
+import ddpg.physics.model.Model;
+
+/**
+ * The constraint stage of the pipeline (collision detection + constraint rows + solver), the only place where
+ * qacc may differ from qaccSmooth.
+ *
+ * <p>Contract: {@link #apply} is called by {@link Simulator#forward()} after all smooth stages, so these are current
+ * in {@code d}: qpos/qvel, poses (xpos, xmat, geomXpos, geomXmat, ...), cdof/cinert, the dense mass matrix qM and
+ * its factor qLD/qLDiagInv, qfrcSmooth and qaccSmooth, and qaccWarmstart (the previous step's qacc). It must set
+ * {@code d.qacc}, {@code d.qfrcConstraint}, {@code d.ncon} and {@code d.nefc}, and must not allocate.
+ */
+public interface ConstraintStage {
+    void apply(Model m, Data d);
+
+    /** No constraints at all: qacc = qaccSmooth. */
+    ConstraintStage NONE = (m, d) -> {
+        System.arraycopy(d.qaccSmooth, 0, d.qacc, 0, m.nv);
+        java.util.Arrays.fill(d.qfrcConstraint, 0);
+        d.ncon = 0;
+        d.nefc = 0;
+    };
+}

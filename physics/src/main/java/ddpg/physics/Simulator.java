@@ -1,0 +1,120 @@
+package ddpg.physics;
+
+import ddpg.physics.integrate.Euler;
+import ddpg.physics.integrate.Rk4;
+import ddpg.physics.model.Data;
+import ddpg.physics.model.Model;
+import ddpg.physics.smooth.Actuation;
+import ddpg.physics.smooth.ComPos;
+import ddpg.physics.smooth.ComVel;
+import ddpg.physics.smooth.Crb;
+import ddpg.physics.smooth.Factor;
+import ddpg.physics.smooth.Kinematics;
+import ddpg.physics.smooth.Passive;
+import ddpg.physics.smooth.Rne;
+import ddpg.physics.smooth.Sensors;
+
+/**
+ * One simulation: a shared read-only {@link Model}, this instance's {@link Data}, and the pipeline that advances
+ * it, stage by stage in MuJoCo 2.2.2's order. Everything is preallocated; {@link #step()} allocates nothing.
+ * Not thread-safe; use one Simulator per thread.
+ */
+public final class Simulator {
+    public final Model model;
+    public final Data data;
+    private final ConstraintStage constraints;
+    private final Kinematics kinematics;
+    private final ComPos comPos;
+    private final Crb crb;
+    private final ComVel comVel;
+    private final Passive passive;
+    private final Rne rne;
+    private final Actuation actuation;
+    private final Sensors sensors;
+    private final Euler euler;
+    private final Rk4 rk4;
+    private final Runnable forwardNoSensors = () -> forward(false);
+
+    /** The full pipeline: smooth dynamics plus contacts and joint limits. */
+    public Simulator(Model model) { this(model, new SolverStage(model)); }
+
+    /** The pipeline with the given constraint stage ({@link ConstraintStage#NONE} for smooth dynamics only). */
+    public Simulator(Model model, ConstraintStage constraints) {
+        this.model = model;
+        this.data = new Data(model);
+        this.constraints = constraints;
+        kinematics = new Kinematics(model);
+        comPos = new ComPos(model);
+        crb = new Crb(model);
+        comVel = new ComVel(model);
+        passive = new Passive(model);
+        rne = new Rne(model);
+        actuation = new Actuation(model);
+        sensors = new Sensors(model);
+        euler = new Euler(model);
+        rk4 = new Rk4(model);
+        if (model.optIntegrator != Model.INT_EULER && model.optIntegrator != Model.INT_RK4) {
+            throw new IllegalArgumentException(model.source + ": integrator " + model.optIntegrator
+                    + " is not supported (Euler or RK4)");
+        }
+    }
+
+    /** mj_resetData: qpos0, zero velocities and controls, time 0. */
+    public void reset() { data.reset(model); }
+
+    /** mj_forward: every derived quantity of the current state, qacc included. */
+    public void forward() { forward(true); }
+
+    /** mj_step: forward, then integrate with the model's integrator. */
+    public void step() {
+        forward(true);
+        if (model.optIntegrator == Model.INT_RK4) {
+            rk4.step(data, forwardNoSensors);
+        } else {
+            euler.step(data);
+        }
+    }
+
+    /**
+     * mj_step1-like: positions and velocities (poses, com quantities, M, bias and passive forces, sensors) for the
+     * current state, without actuation, acceleration or constraints. What a task reads after a step.
+     */
+    public void positionsAndVelocities() {
+        positionStage();
+        velocityStage();
+        sensors.compute(data);
+    }
+
+    private void forward(boolean withSensors) {
+        positionStage();
+        velocityStage();
+        actuation.compute(data);
+        acceleration();
+        constraints.apply(model, data);
+        if (withSensors) sensors.compute(data);
+    }
+
+    private void positionStage() {
+        kinematics.compute(data);
+        comPos.compute(data);
+        crb.compute(data);
+        Factor.factor(model, data.qM, data.qLD, data.qLDiagInv);
+        actuation.transmission(data);
+    }
+
+    private void velocityStage() {
+        comVel.compute(data);
+        passive.compute(data);
+        rne.compute(data);
+    }
+
+    /** qacc_smooth = M^-1 (qfrc_passive + qfrc_actuator - qfrc_bias). */
+    private void acceleration() {
+        Data d = data;
+        for (int i = 0; i < model.nv; i++) {
+            d.qfrcSmooth[i] = d.qfrcPassive[i] + d.qfrcActuator[i] - d.qfrcBias[i];
+            d.qaccSmooth[i] = d.qfrcSmooth[i];
+        }
+        Factor.solve(model, d.qLD, d.qLDiagInv, d.qaccSmooth);
+    }
+}
