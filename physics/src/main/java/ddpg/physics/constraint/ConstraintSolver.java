@@ -17,6 +17,7 @@ public final class ConstraintSolver {
     private final RowBuilder builder;
     private final Rows rows;
     private final NewtonSolver newton;
+    private boolean useWarmstart = false;
 
     public ConstraintSolver(Model m) {
         this.m = m;
@@ -46,9 +47,18 @@ public final class ConstraintSolver {
         collision.detect(gxpos, gxmat, contacts);
         kin.update(qpos, xpos, xmat);
         builder.build(qpos, qvel, contacts, rows);
-        boolean warm = warmstart != null && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
+        boolean warm = useWarmstart && warmstart != null && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
         newton.solve(mass, qaccSmooth, rows, warm ? warmstart : null, m.optIterations, qacc, qfrcConstraint);
     }
+
+    /**
+     * Whether Newton may start from the warm start (the previous step's qacc) when it is cheaper than qacc_smooth,
+     * as MuJoCo does. Off by default: the solve is exact, so the answer is the same either way (to ~1e-13), and on
+     * the public oracle sets starting from qacc_smooth takes fewer iterations (mean Newton iterations per step,
+     * over all 300 records, rowless ones included, warm vs cold: humanoid 3.1 vs 2.1, walker 2.4 vs 1.8, cheetah
+     * 1.2 vs 1.0).
+     */
+    public void setUseWarmstart(boolean on) { useWarmstart = on; }
 
     /** Contacts found by the last {@link #solve}. */
     public Contacts contacts() { return contacts; }

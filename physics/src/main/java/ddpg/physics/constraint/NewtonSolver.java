@@ -19,6 +19,8 @@ public final class NewtonSolver {
     private final double[] x, xa, grad, dir, mx, mp, h, chol;
     private double[] jar, jdir, bp, force;
     private boolean[] active;
+    /** Nonzero columns of each Jacobian row (rows touch only the dofs on two kinematic chains). */
+    private int[] nnz, cols;
     private int iterations;
 
     public NewtonSolver(int nv) {
@@ -34,6 +36,8 @@ public final class NewtonSolver {
         int cap = Math.max(n, jar == null ? 0 : 2 * jar.length);
         jar = new double[cap]; jdir = new double[cap]; bp = new double[cap]; force = new double[cap];
         active = new boolean[cap];
+        nnz = new int[cap];
+        cols = new int[cap * nv];
     }
 
     /** Newton iterations used by the last {@link #solve} (0 when there were no rows). */
@@ -61,6 +65,7 @@ public final class NewtonSolver {
             java.util.Arrays.fill(qfrc, 0, nv, 0);
             return;
         }
+        indexColumns(rows);
         // start from the cheaper of warm start and unconstrained acceleration
         System.arraycopy(qaccSmooth, 0, x, 0, nv);
         if (warmstart != null && cost(mass, qaccSmooth, rows, warmstart) < cost(mass, qaccSmooth, rows, x)) {
@@ -81,8 +86,8 @@ public final class NewtonSolver {
             double f = jar[i] < 0 ? -rows.d[i] * jar[i] : 0;
             force[i] = f;
             if (f != 0) {
-                int o = i * nv;
-                for (int k = 0; k < nv; k++) qfrc[k] += rows.jac[o + k] * f;
+                int o = i * nv, co = i * nv;
+                for (int p = 0; p < nnz[i]; p++) qfrc[cols[co + p]] += rows.jac[o + cols[co + p]] * f;
             }
         }
     }
@@ -103,12 +108,29 @@ public final class NewtonSolver {
         return c;
     }
 
+    private void indexColumns(Rows rows) {
+        for (int i = 0; i < rows.nefc; i++) {
+            int o = i * nv, c = 0;
+            for (int k = 0; k < nv; k++) if (rows.jac[o + k] != 0) cols[o + c++] = k;
+            nnz[i] = c;
+        }
+    }
+
+    /** Row i of the Jacobian times y, over its nonzero columns. */
+    private double rowDot(Rows rows, int i, double[] y) {
+        int o = i * nv;
+        double s = 0;
+        for (int p = 0; p < nnz[i]; p++) {
+            int k = cols[o + p];
+            s += rows.jac[o + k] * y[k];
+        }
+        return s;
+    }
+
     /** jar = J x - aref and the active set at x. */
     private void residual(Rows rows, double[] y) {
         for (int i = 0; i < rows.nefc; i++) {
-            double u = -rows.aref[i];
-            int o = i * nv;
-            for (int k = 0; k < nv; k++) u += rows.jac[o + k] * y[k];
+            double u = rowDot(rows, i, y) - rows.aref[i];
             jar[i] = u;
             active[i] = u < 0;
         }
@@ -118,9 +140,7 @@ public final class NewtonSolver {
     private boolean residualKeepsActiveSet(Rows rows) {
         boolean same = true;
         for (int i = 0; i < rows.nefc; i++) {
-            double u = -rows.aref[i];
-            int o = i * nv;
-            for (int k = 0; k < nv; k++) u += rows.jac[o + k] * x[k];
+            double u = rowDot(rows, i, x) - rows.aref[i];
             jar[i] = u;
             boolean a = u < 0;
             if (a != active[i]) same = false;
@@ -143,7 +163,7 @@ public final class NewtonSolver {
             if (!active[i]) continue;
             double f = rows.d[i] * jar[i];
             int o = i * nv;
-            for (int k = 0; k < nv; k++) grad[k] += rows.jac[o + k] * f;
+            for (int p = 0; p < nnz[i]; p++) grad[cols[o + p]] += rows.jac[o + cols[o + p]] * f;
         }
     }
 
@@ -157,12 +177,14 @@ public final class NewtonSolver {
             if (!active[i]) continue;
             double di = rows.d[i];
             int o = i * nv;
-            for (int a = 0; a < nv; a++) {
-                double ja = rows.jac[o + a];
-                if (ja == 0) continue;
-                double s = di * ja;
+            for (int p = 0; p < nnz[i]; p++) {     // columns ascending: (a, b) with b <= a is the lower triangle
+                int a = cols[o + p];
+                double s = di * rows.jac[o + a];
                 int ho = a * nv;
-                for (int b = 0; b <= a; b++) h[ho + b] += s * rows.jac[o + b];
+                for (int q = 0; q <= p; q++) {
+                    int b = cols[o + q];
+                    h[ho + b] += s * rows.jac[o + b];
+                }
             }
         }
         Dense.cholesky(h, chol, nv);
@@ -187,9 +209,7 @@ public final class NewtonSolver {
             pMx += dir[i] * mx[i];
         }
         for (int i = 0; i < n; i++) {
-            double v = 0;
-            int o = i * nv;
-            for (int k = 0; k < nv; k++) v += rows.jac[o + k] * dir[k];
+            double v = rowDot(rows, i, dir);
             jdir[i] = v;
             bp[i] = v != 0 ? -jar[i] / v : 0;
         }
