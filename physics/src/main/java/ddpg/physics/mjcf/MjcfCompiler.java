@@ -42,6 +42,7 @@ final class MjcfCompiler {
             if (!ROOT_SECTIONS.contains(s.tag)) throw s.error("unknown element (expected one of " + String.join(", ", new java.util.TreeSet<>(ROOT_SECTIONS)) + ")");
         for (XmlElement s : sections("compiler")) cs.read(s);
         for (XmlElement s : sections("option")) OptionReader.read(s, m);
+        for (XmlElement s : sections("size")) readSize(s);
         for (XmlElement s : sections("default")) defaults.read(s);
         Map<String, double[]> materials = readMaterials();
         for (XmlElement s : sections("equality")) if (!s.children.isEmpty()) throw s.children.get(0).error("equality constraints are not supported");
@@ -64,6 +65,14 @@ final class MjcfCompiler {
         for (XmlElement s : sections("contact")) readContact(s);
         Qpos0Constants.compute(m);
         return m;
+    }
+
+    /** {@code <size>}: only the contact and constraint buffer sizes matter (overflow is a simulation error). */
+    private void readSize(XmlElement e) {
+        Attrs a = new Attrs(e, List.of());
+        m.nconmax = a.integer("nconmax", m.nconmax);
+        m.njmax = a.integer("njmax", m.njmax);
+        if (m.nconmax < 0 || m.njmax < 0) throw e.error("nconmax and njmax must be non-negative");
     }
 
     private List<XmlElement> sections(String tag) {

@@ -144,6 +144,8 @@ public final class Model {
     public int optCollision = 0, optJacobian = 2, optNoslipIterations = 0, optMprIterations = 50;
     public double[] optMagnetic = {0, -0.5, 0};
     public int nmocap;
+    /** Buffer sizes from {@code <size>}: at most nconmax contacts and njmax constraint rows (2.2.2 defaults). */
+    public int nconmax = 100, njmax = 500;
     public int[] bodyMocapid = {}, bodySimple = {}, bodySameframe = {}; // nbody
     /** Inverse inertia weights at qpos0 (translation, rotation), from mj_setConst: nbody x 2. */
     public double[] bodyInvweight0 = {};

@@ -1,6 +1,11 @@
 package ddpg.physics.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -50,5 +55,32 @@ class ModelFieldsTest {
     void missingResourceIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFields.readResource("/oracle/nope"));
         assertTrue(e.getMessage().contains("/oracle/nope/model_fields.txt"), e.getMessage());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void malformedFilesGiveOneLineErrorsWithFileAndLine() throws IOException {
+        Path f = dir.resolve("model_fields.txt");
+        Files.writeString(f, "# header\nnq 2\nbody_mass[0] 0\nbody_mass[1] 1.x\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(f));
+        assertEquals(f + ":4: malformed number '1.x' in body_mass[1]", e.getMessage());
+
+        Files.writeString(f, "body_mass[0] 0\nbody_mass[2] 1\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(f));
+        assertEquals(f + ":2: expected row 1 of body_mass, got 2", e.getMessage());
+
+        Files.writeString(f, "body_pos[0] 0 0 0\nbody_pos[1] 0 0\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(f));
+        assertTrue(e.getMessage().contains("row 1 of body_pos has 2 values, expected 3"), e.getMessage());
+
+        Files.writeString(f, "nq 1\n");
+        Files.writeString(dir.resolve("names.csv"), "kind,id,name\nbody,zero,world\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(f));
+        assertEquals(dir.resolve("names.csv") + ":2: malformed id 'zero'", e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(dir.resolve("absent.txt")));
+        assertTrue(e.getMessage().startsWith("cannot read " + dir.resolve("absent.txt")), e.getMessage());
     }
 }
