@@ -18,6 +18,15 @@ public final class MjcfLoader {
         return MjcfCompiler.compile(XmlParser.parse(XmlSource.of(xml)), xml.toString());
     }
 
+    /**
+     * Compiles MJCF text held in memory (examples, tests). {@code name} is used in error messages; includes are
+     * resolved relative to {@code baseDir}.
+     */
+    public static Model loadString(String xml, String name, Path baseDir) {
+        XmlSource src = new XmlSource.StringSource(xml, name, baseDir);
+        return MjcfCompiler.compile(XmlParser.parse(src), name);
+    }
+
     /** Loads a model from the class path, e.g. {@code "/ddpg/physics/models/walker.xml"}; includes resolve beside it. */
     public static Model loadResource(String name) {
         XmlSource src = XmlSource.resource(name);

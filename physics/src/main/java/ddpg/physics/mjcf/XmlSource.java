@@ -45,6 +45,16 @@ interface XmlSource {
         }
     }
 
+    record StringSource(String text, String name, Path baseDir) implements XmlSource {
+        public InputStream open() {
+            return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public XmlSource resolve(String relative) {
+            return new FileSource(baseDir.resolve(relative).normalize());
+        }
+    }
+
     record ResourceSource(String resource) implements XmlSource {
         public String name() { return "resource " + resource; }
 

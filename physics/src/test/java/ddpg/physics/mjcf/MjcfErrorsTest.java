@@ -169,4 +169,13 @@ class MjcfErrorsTest {
         assertEquals(1, m.nv);
         assertArrayEquals(new float[]{1, 0, 0, 1}, m.geomRgba);
     }
+
+    @Test
+    void loadsFromAString() {
+        Model m = MjcfLoader.loadString("<mujoco>\n<worldbody>\n<body><joint type=\"slide\"/><geom size=\"0.1\"/></body>\n</worldbody>\n</mujoco>",
+                "inline.xml", dir);
+        assertEquals(1, m.nv);
+        MjcfException e = assertThrows(MjcfException.class, () -> MjcfLoader.loadString("<mujoco>\n<geom size=\"x\"/>\n</mujoco>", "inline.xml", dir));
+        assertTrue(e.getMessage().startsWith("inline.xml:2: "), e.getMessage());
+    }
 }
