@@ -1,0 +1,86 @@
+package ddpg.physics.constraint;
+
+import ddpg.physics.Simulator;
+import ddpg.physics.SolverStage;
+import ddpg.physics.collision.Contacts;
+import ddpg.physics.collision.OracleRecords;
+import ddpg.physics.model.Data;
+import ddpg.physics.model.Model;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline (smooth dynamics + this stage + integrator) against MuJoCo 2.2.2: from each record's
+ * pre-state (qpos, qvel, ctrl, qacc_warmstart) one {@link Simulator#step()}; contacts within 1e-9, qacc and
+ * qfrc_constraint within 1e-6 of the record's largest entry, next_qpos/next_qvel within 1e-6.
+ */
+class PipelineOracleTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"cheetah", "walker", "humanoid", "cartpole", "reacher"})
+    void oneStepFromEachRecord(String model) {
+        OracleRecords o = OracleRecords.load(model);
+        Model m = o.m;
+        dropSensors(m);
+        SolverStage stage = new SolverStage(m);
+        Simulator sim = new Simulator(m, stage);
+        Data d = sim.data;
+        double worstAcc = 0, worstFrc = 0, worstPos = 0, worstVel = 0, worstContact = 0;
+        for (double[] r : o.rows) {
+            String where = model + " episode " + (int) r[0] + " step " + (int) r[1];
+            load(o, r, d);
+            sim.forward();     // the record's accelerations come from mj_forward on the pre-state
+            assertEquals(o.ncon(r), d.ncon, where + ": ncon");
+            assertEquals(o.nefc(r), d.nefc, where + ": nefc");
+            Contacts con = stage.solver().contacts();
+            for (int c = 0; c < Math.min(con.count, 16); c++) {
+                String p = "contact[" + c + "].";
+                assertEquals((int) o.get(r, p + "geom1"), con.geom1[c], where);
+                assertEquals((int) o.get(r, p + "geom2"), con.geom2[c], where);
+                worstContact = Math.max(worstContact, Math.abs(o.get(r, p + "dist") - con.dist[c]));
+                for (int k = 0; k < 3; k++) worstContact = Math.max(worstContact, Math.abs(o.get(r, p + "pos[" + k + "]") - con.pos[3 * c + k]));
+                for (int k = 0; k < 9; k++) worstContact = Math.max(worstContact, Math.abs(o.get(r, p + "frame[" + k + "]") - con.frame[9 * c + k]));
+            }
+            worstAcc = Math.max(worstAcc, SolverOracleTest.relErr(o.qacc(r), d.qacc));
+            worstFrc = Math.max(worstFrc, SolverOracleTest.relErr(o.qfrcConstraint(r), d.qfrcConstraint));
+            load(o, r, d);
+            sim.step();        // RK4 re-solves the constraints in every stage, so step from the pre-state again
+            worstPos = Math.max(worstPos, maxAbsDiff(o.nextQpos(r), d.qpos));
+            worstVel = Math.max(worstVel, maxAbsDiff(o.nextQvel(r), d.qvel));
+        }
+        System.out.printf("%s pipeline: contacts %.2e, qacc %.2e, qfrc_constraint %.2e (relative), next_qpos %.2e, "
+                + "next_qvel %.2e (absolute)%n", model, worstContact, worstAcc, worstFrc, worstPos, worstVel);
+        assertTrue(worstContact < 1e-9, model + " contacts " + worstContact);
+        assertTrue(worstAcc < 1e-6, model + " qacc " + worstAcc);
+        assertTrue(worstFrc < 1e-6, model + " qfrc_constraint " + worstFrc);
+        assertTrue(worstPos < 1e-6, model + " next_qpos " + worstPos);
+        assertTrue(worstVel < 1e-6, model + " next_qvel " + worstVel);
+    }
+
+    static void load(OracleRecords o, double[] r, Data d) {
+        Model m = o.m;
+        System.arraycopy(o.qpos(r), 0, d.qpos, 0, m.nq);
+        System.arraycopy(o.qvel(r), 0, d.qvel, 0, m.nv);
+        System.arraycopy(o.vec(r, "ctrl[0]", m.nu), 0, d.ctrl, 0, m.nu);
+        System.arraycopy(o.qaccWarmstart(r), 0, d.qaccWarmstart, 0, m.nv);
+    }
+
+    /** The dm_control humanoid's touch/force/IMU sensors play no part in the dynamics; our pipeline omits them. */
+    static void dropSensors(Model m) {
+        m.nsensor = 0;
+        m.nsensordata = 0;
+        m.sensorType = new int[0];
+        m.sensorObjtype = new int[0];
+        m.sensorObjid = new int[0];
+        m.sensorDim = new int[0];
+        m.sensorAdr = new int[0];
+    }
+
+    static double maxAbsDiff(double[] a, double[] b) {
+        double e = 0;
+        for (int i = 0; i < a.length; i++) e = Math.max(e, Math.abs(a[i] - b[i]));
+        return e;
+    }
+}
