@@ -10,7 +10,9 @@ import ddpg.physics.model.Model;
  * <p>Contract: {@link #apply} is called by {@link Simulator#forward()} after all smooth stages, so these are current
  * in {@code d}: qpos/qvel, poses (xpos, xmat, geomXpos, geomXmat, ...), cdof/cinert, the dense mass matrix qM and
  * its factor qLD/qLDiagInv, qfrcSmooth and qaccSmooth, and qaccWarmstart (the previous step's qacc). It must set
- * {@code d.qacc}, {@code d.qfrcConstraint}, {@code d.ncon} and {@code d.nefc}, and must not allocate.
+ * {@code d.qacc}, {@code d.qfrcConstraint}, {@code d.ncon}, {@code d.nefc} and the contact arrays
+ * ({@code d.contactGeom1 ... d.contactForce}, sized with {@link Data#ensureContactCapacity}; touch and force
+ * sensors read them), and should not allocate in the steady state.
  */
 public interface ConstraintStage {
     void apply(Model m, Data d);

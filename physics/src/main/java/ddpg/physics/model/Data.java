@@ -56,6 +56,19 @@ public final class Data {
     public final double[] qfrcConstraint, qacc;
     /** Contacts and constraint rows of the last constraint stage (0 without one). */
     public int ncon, nefc;
+    /**
+     * The contacts of the last constraint stage, like mjData.contact (contact c: geoms, signed distance, point
+     * {@code contactPos[3c..]}, frame {@code contactFrame[9c..]} with the normal (geom1 to geom2) first, and the
+     * force geom1 exerts on geom2 in that frame {@code contactForce[3c..]} = (normal, tangent1, tangent2)).
+     * Filled by the constraint stage through {@link #ensureContactCapacity}; only the first ncon are valid.
+     */
+    public int[] contactGeom1 = new int[8], contactGeom2 = new int[8], contactDim = new int[8];
+    public double[] contactDist = new double[8], contactPos = new double[24], contactFrame = new double[72],
+            contactForce = new double[24];
+
+    // ---- after constraints (RnePost): accelerations and forces with the final qacc, for acc sensors ----
+    /** Body accelerations with the final qacc (MuJoCo overwrites cacc in mj_rnePostConstraint; so do we). */
+    public final double[] cfrcExt, cfrcInt;    // nbody x 6: contact forces on each body, joint forces
 
     // ---- sensors ----
     public final double[] sensordata;
@@ -101,6 +114,21 @@ public final class Data {
         qfrcConstraint = new double[m.nv];
         qacc = new double[m.nv];
         sensordata = new double[m.nsensordata];
+        cfrcExt = new double[6 * m.nbody];
+        cfrcInt = new double[6 * m.nbody];
+    }
+
+    /** Grows the contact arrays (rarely: only past the largest contact count so far) to hold n contacts. */
+    public void ensureContactCapacity(int n) {
+        if (n <= contactDist.length) return;
+        int cap = Math.max(n, 2 * contactDist.length);
+        contactGeom1 = java.util.Arrays.copyOf(contactGeom1, cap);
+        contactGeom2 = java.util.Arrays.copyOf(contactGeom2, cap);
+        contactDim = java.util.Arrays.copyOf(contactDim, cap);
+        contactDist = java.util.Arrays.copyOf(contactDist, cap);
+        contactPos = java.util.Arrays.copyOf(contactPos, 3 * cap);
+        contactFrame = java.util.Arrays.copyOf(contactFrame, 9 * cap);
+        contactForce = java.util.Arrays.copyOf(contactForce, 3 * cap);
     }
 
     /** MuJoCo's mj_resetData for the state: qpos0, zero velocity, activation and controls, time 0, no warm start. */
