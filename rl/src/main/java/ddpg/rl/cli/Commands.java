@@ -10,6 +10,7 @@ final class Commands {
 
     static Map<String, Command> all() {
         List<Command> list = List.of(
+                new BenchCommand(),
                 new TasksCommand(),
                 new VersionCommand()
         );

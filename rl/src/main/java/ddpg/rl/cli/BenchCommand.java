@@ -1,0 +1,81 @@
+package ddpg.rl.cli;
+
+import ddpg.rl.bench.BenchContext;
+import ddpg.rl.bench.BenchSuite;
+import ddpg.rl.bench.BenchSuites;
+import ddpg.rl.bench.GemmShape;
+import ddpg.rl.bench.MachineInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ddpg.jar bench [suite...] [--shape MxKxN]... [--threads T] [--quick]}: benchmarks without JMH. Suites come
+ * from {@link BenchSuites} (gemm, elementwise, and whatever others register there); "all" runs every one.
+ */
+final class BenchCommand implements Command {
+    @Override public String name() { return "bench"; }
+
+    @Override public String summary() { return "measure kernels on this machine (GFLOP/s and % of the FMA peak measured now)"; }
+
+    @Override public String positional() { return "[" + String.join("|", BenchSuites.names()) + "|all]..."; }
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("shape").hasArg().argName("MxKxN")
+                .desc("gemm shape, repeatable; nt:MxKxN and tn:MxKxN for the transposed forms "
+                        + "(default: the DDPG layer shapes, their backward products and 1024x1024x1024)").build());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("T")
+                .desc("also time the multi-threaded GEMM on T threads (default 1: single-threaded only)").build());
+        o.addOption(Option.builder().longOpt("quick").desc("fewer shapes, shorter timings (default off)").build());
+        return o;
+    }
+
+    @Override
+    public int run(CommandLine cl) {
+        int threads = Args.intValue(cl, "threads", 1);
+        if (threads < 1 || threads > 1024) throw new UserError("--threads must be between 1 and 1024, got " + threads);
+        String[] shapes = cl.getOptionValues("shape");
+        List<String> shapeList = shapes == null ? List.of() : List.of(shapes);
+        for (String s : shapeList) {
+            try {
+                GemmShape.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        List<BenchSuite> suites = new ArrayList<>();
+        List<String> names = cl.getArgList().isEmpty() ? List.of("gemm") : cl.getArgList();
+        for (String n : names) {
+            if (n.equals("all")) {
+                suites.addAll(BenchSuites.all());
+                continue;
+            }
+            BenchSuite s = BenchSuites.byName(n);
+            if (s == null) {
+                throw new UserError("unknown benchmark suite '" + n + "'" + Suggest.hint(n, BenchSuites.names())
+                        + " (suites: " + String.join(", ", BenchSuites.names()) + ", all)");
+            }
+            suites.add(s);
+        }
+        if (!shapeList.isEmpty() && suites.stream().noneMatch(s -> s.name().equals("gemm")))
+            throw new UserError("--shape only applies to the gemm suite; add 'gemm' to the suites");
+        BenchContext ctx = new BenchContext(threads, cl.hasOption("quick"), shapeList, System.out);
+        for (String line : MachineInfo.header(ctx)) System.out.println(line);
+        for (BenchSuite s : suites) {
+            try {
+                s.run(ctx);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("bench " + s.name() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return 0;
+    }
+}
