@@ -1,0 +1,169 @@
+package ddpg.rl.viz;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A 255-colour palette for a whole animation, chosen once by median cut from a sample frame, plus a fixed grey ramp so
+ * captions (white on dark) always survive; the last index is kept free for {@link #UNCHANGED}. Mapping a frame is one
+ * table lookup per pixel on colours reduced to 5 bits per channel. No dithering: a 4x4 ordered dither removed the
+ * faint banding in the sky but doubled the file size (noise compresses badly).
+ *
+ * <p>The JDK's GIF encoder would otherwise build an octree palette for every frame, ~10x slower at 320x240.
+ */
+final class Palette {
+    static final int GREYS = 16, SIZE = 256;
+    /** Never a colour: {@link GifWriter} uses it for "same as the previous frame" (transparent). */
+    static final int UNCHANGED = SIZE - 1;
+
+    private final byte[] r = new byte[SIZE], g = new byte[SIZE], b = new byte[SIZE];
+    private final byte[] lookup = new byte[1 << 15]; // 5-5-5 colour -> palette index
+    final IndexColorModel model;
+
+    private Palette(int[] colours) {
+        for (int i = 0; i < SIZE; i++) {
+            int c = i < colours.length ? colours[i] : 0;
+            r[i] = (byte) (c >> 16);
+            g[i] = (byte) (c >> 8);
+            b[i] = (byte) c;
+        }
+        model = new IndexColorModel(8, SIZE, r, g, b);
+        for (int c15 = 0; c15 < lookup.length; c15++) lookup[c15] = (byte) nearest(expand(c15 >> 10), expand(c15 >> 5 & 31), expand(c15 & 31));
+    }
+
+    /** A palette fitted to the colours of {@code sample}. */
+    static Palette fit(BufferedImage sample) {
+        int[] hist = new int[1 << 15];
+        for (int y = 0; y < sample.getHeight(); y++) {
+            for (int x = 0; x < sample.getWidth(); x++) hist[to15(sample.getRGB(x, y))]++;
+        }
+        List<Integer> colours = new ArrayList<>();
+        for (int i = 0; i < GREYS; i++) {
+            int v = i * 255 / (GREYS - 1);
+            colours.add(v << 16 | v << 8 | v);
+        }
+        for (int c : medianCut(hist, SIZE - 1 - GREYS)) colours.add(c);
+        return new Palette(colours.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code src} as an indexed image in this palette. */
+    BufferedImage map(BufferedImage src) {
+        int w = src.getWidth(), h = src.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, model);
+        byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            src.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) dst[y * w + x] = lookup[to15(row[x])];
+        }
+        return out;
+    }
+
+    int rgb(int index) {
+        return (r[index] & 255) << 16 | (g[index] & 255) << 8 | (b[index] & 255);
+    }
+
+    private int nearest(int cr, int cg, int cb) {
+        int best = 0;
+        long bestD = Long.MAX_VALUE;
+        for (int i = 0; i < UNCHANGED; i++) {
+            int dr = cr - (r[i] & 255), dg = cg - (g[i] & 255), db = cb - (b[i] & 255);
+            long d = 3L * dr * dr + 4L * dg * dg + 2L * db * db; // rough perceptual weights
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Up to {@code k} representative colours: split the fullest, widest box at its median until there are k. */
+    static int[] medianCut(int[] hist, int k) {
+        int nonZero = 0;
+        for (int c : hist) if (c > 0) nonZero++;
+        int[] bins = new int[nonZero];
+        int j = 0;
+        for (int c15 = 0; c15 < hist.length; c15++) if (hist[c15] > 0) bins[j++] = c15;
+        List<int[]> boxes = new ArrayList<>(); // {from, to} ranges of bins
+        boxes.add(new int[] {0, nonZero});
+        while (boxes.size() < k) {
+            int pick = -1, axis = 0;
+            long bestScore = 0;
+            for (int i = 0; i < boxes.size(); i++) {
+                int[] bx = boxes.get(i);
+                if (bx[1] - bx[0] < 2) continue;
+                int[] ext = extent(bins, bx);
+                int a = ext[0] >= ext[1] && ext[0] >= ext[2] ? 0 : ext[1] >= ext[2] ? 1 : 2;
+                long score = (long) weight(hist, bins, bx) * ext[a];
+                if (score > bestScore) {
+                    bestScore = score;
+                    pick = i;
+                    axis = a;
+                }
+            }
+            if (pick < 0) break; // every box is a single colour already
+            int[] bx = boxes.get(pick);
+            int shift = 10 - 5 * axis;
+            Integer[] part = new Integer[bx[1] - bx[0]];
+            for (int i = 0; i < part.length; i++) part[i] = bins[bx[0] + i];
+            Arrays.sort(part, (p, q) -> Integer.compare((p >> shift) & 31, (q >> shift) & 31));
+            for (int i = 0; i < part.length; i++) bins[bx[0] + i] = part[i];
+            long half = weight(hist, bins, bx) / 2, acc = 0;
+            int cut = bx[0] + 1;
+            for (int i = bx[0]; i < bx[1] - 1; i++) {
+                acc += hist[bins[i]];
+                cut = i + 1;
+                if (acc >= half) break;
+            }
+            boxes.set(pick, new int[] {bx[0], cut});
+            boxes.add(new int[] {cut, bx[1]});
+        }
+        int[] out = new int[boxes.size()];
+        for (int i = 0; i < out.length; i++) out[i] = mean(hist, bins, boxes.get(i));
+        return out;
+    }
+
+    private static int[] extent(int[] bins, int[] bx) {
+        int[] lo = {31, 31, 31}, hi = {0, 0, 0};
+        for (int i = bx[0]; i < bx[1]; i++) {
+            for (int a = 0; a < 3; a++) {
+                int v = (bins[i] >> (10 - 5 * a)) & 31;
+                lo[a] = Math.min(lo[a], v);
+                hi[a] = Math.max(hi[a], v);
+            }
+        }
+        return new int[] {hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]};
+    }
+
+    private static long weight(int[] hist, int[] bins, int[] bx) {
+        long w = 0;
+        for (int i = bx[0]; i < bx[1]; i++) w += hist[bins[i]];
+        return w;
+    }
+
+    private static int mean(int[] hist, int[] bins, int[] bx) {
+        double sr = 0, sg = 0, sb = 0, w = 0;
+        for (int i = bx[0]; i < bx[1]; i++) {
+            int c = bins[i], n = hist[c];
+            sr += n * expand(c >> 10);
+            sg += n * expand(c >> 5 & 31);
+            sb += n * expand(c & 31);
+            w += n;
+        }
+        return (int) Math.round(sr / w) << 16 | (int) Math.round(sg / w) << 8 | (int) Math.round(sb / w);
+    }
+
+    private static int to15(int rgb) {
+        return ((rgb >> 19) & 31) << 10 | ((rgb >> 11) & 31) << 5 | ((rgb >> 3) & 31);
+    }
+
+    /** The 8-bit value at the centre of a 5-bit step. */
+    private static int expand(int v5) {
+        return (v5 & 31) << 3 | 4;
+    }
+
+}

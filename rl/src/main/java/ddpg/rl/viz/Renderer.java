@@ -1,0 +1,308 @@
+package ddpg.rl.viz;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.List;
+
+/**
+ * A small software renderer: one ray per pixel, intersected analytically with every geom whose screen-space bounds
+ * contain the pixel (so a pixel costs a handful of cheap tests, not one per geom). Shading is Lambert from a key light
+ * (with a hard shadow ray) plus a headlight and ambient, like MuJoCo's default lighting; misses see a sky gradient.
+ * Pixels on an edge (a different geom, checker square or shadow state than a neighbour) are re-sampled with four
+ * rays, which antialiases silhouettes for a few percent of the cost of full supersampling.
+ *
+ * <p>Not thread-safe: one Renderer per thread. Each {@link #render} is deterministic.
+ */
+public final class Renderer {
+    public static final int DEFAULT_WIDTH = 320, DEFAULT_HEIGHT = 240;
+
+    // Lighting (tuned by eye to resemble the Control Suite's look).
+    static final double AMBIENT = 0.30, HEADLIGHT = 0.40, KEY = 0.55, SPECULAR = 0.18, SHININESS = 24;
+    static final double[] TO_LIGHT = Vec.normalize(new double[] {0.35, -0.45, 1}); // slightly in front and to the side
+    // The Control Suite's "grid" texture: two blues, and the checker fades out with distance to avoid moire.
+    static final float[] CHECKER_A = {0.12f, 0.22f, 0.33f}, CHECKER_B = {0.22f, 0.33f, 0.45f};
+    static final double CHECKER_FADE = 25;
+    static final float[] SKY_TOP = {0.42f, 0.60f, 0.80f}, SKY_BOTTOM = {0.02f, 0.03f, 0.05f};
+
+    private final int width, height;
+    private double checkerSize = 0.5;
+
+    // ---- per-frame state, prepared in render() ----
+    private int n;
+    private int[] type = new int[0];
+    private double[][] size = new double[0][], gpos = new double[0][], mat = new double[0][];
+    private double[][] camLocal = new double[0][]; // camera position in each geom's frame
+    private float[][] color = new float[0][];
+    private boolean[] checker = new boolean[0];
+    private double[] bound = new double[0];
+    private double[] rx0 = new double[0], rx1 = new double[0], ry0 = new double[0], ry1 = new double[0];
+    private double ox, oy, oz, focal;
+    private double[] right, up, fwd;
+
+    private final Shapes.Hit hitA = new Shapes.Hit(), hitB = new Shapes.Hit();
+    private final double[] rgb = new double[3];
+    private int lastKey;
+
+    public Renderer(int width, int height) {
+        if (width < 8 || height < 8 || width > 8192 || height > 8192) {
+            throw new IllegalArgumentException("image size " + width + "x" + height + " out of range (8..8192 pixels a side)");
+        }
+        this.width = width;
+        this.height = height;
+    }
+
+    public Renderer() {
+        this(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    public int width() { return width; }
+
+    public int height() { return height; }
+
+    /** Side of one checker square on planes, in metres (the Control Suite's grid is 0.5 m for the walkers). */
+    public Renderer checkerSize(double metres) {
+        if (!(metres > 0)) throw new IllegalArgumentException("checker size must be > 0, got " + metres);
+        this.checkerSize = metres;
+        return this;
+    }
+
+    /** Draws {@code geoms} seen from {@code camera} into a new RGB image. */
+    public BufferedImage render(List<SceneGeom> geoms, Camera camera) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        render(geoms, camera, img);
+        return img;
+    }
+
+    /** Draws into {@code target} (TYPE_INT_RGB, this renderer's size), reusing it frame after frame. */
+    public void render(List<SceneGeom> geoms, Camera camera, BufferedImage target) {
+        if (target.getType() != BufferedImage.TYPE_INT_RGB || target.getWidth() != width || target.getHeight() != height) {
+            throw new IllegalArgumentException("target must be a " + width + "x" + height + " TYPE_INT_RGB image");
+        }
+        prepare(geoms, camera);
+        int[] px = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+        int[] key = new int[width * height];
+        for (int j = 0; j < height; j++) {
+            for (int i = 0; i < width; i++) {
+                trace(i + 0.5, j + 0.5);
+                px[j * width + i] = pack(rgb[0], rgb[1], rgb[2]);
+                key[j * width + i] = lastKey;
+            }
+        }
+        // Edge pixels: four rays each instead of one.
+        boolean[] edge = new boolean[width * height];
+        for (int j = 0; j < height; j++) {
+            for (int i = 0; i < width; i++) {
+                int k = j * width + i;
+                if (i + 1 < width && key[k] != key[k + 1]) edge[k] = edge[k + 1] = true;
+                if (j + 1 < height && key[k] != key[k + width]) edge[k] = edge[k + width] = true;
+            }
+        }
+        for (int j = 0; j < height; j++) {
+            for (int i = 0; i < width; i++) {
+                if (!edge[j * width + i]) continue;
+                double r = 0, g = 0, b = 0;
+                for (int s = 0; s < 4; s++) {
+                    // rotated-grid offsets: better edge coverage than a square 2x2 grid
+                    trace(i + SUB_X[s], j + SUB_Y[s]);
+                    r += rgb[0];
+                    g += rgb[1];
+                    b += rgb[2];
+                }
+                px[j * width + i] = pack(r / 4, g / 4, b / 4);
+            }
+        }
+    }
+
+    private static final double[] SUB_X = {0.375, 0.875, 0.125, 0.625}, SUB_Y = {0.125, 0.375, 0.625, 0.875};
+
+    private void prepare(List<SceneGeom> geoms, Camera cam) {
+        if (type.length < geoms.size()) grow(geoms.size());
+        right = cam.right();
+        up = cam.up();
+        fwd = cam.forward();
+        ox = cam.pos()[0];
+        oy = cam.pos()[1];
+        oz = cam.pos()[2];
+        focal = cam.focal(height);
+        n = 0;
+        for (SceneGeom g : geoms) {
+            if (g.rgba()[3] <= 0.01f) continue; // invisible, as in MuJoCo
+            int k = n++;
+            type[k] = g.type();
+            size[k] = g.size();
+            gpos[k] = g.pos();
+            mat[k] = g.mat();
+            color[k] = g.rgba();
+            checker[k] = g.checker() && g.type() == SceneGeom.PLANE;
+            bound[k] = g.boundingRadius();
+            double[] m = g.mat();
+            double ex = ox - g.pos()[0], ey = oy - g.pos()[1], ez = oz - g.pos()[2];
+            camLocal[k] = new double[] {
+                m[0] * ex + m[3] * ey + m[6] * ez, m[1] * ex + m[4] * ey + m[7] * ez, m[2] * ex + m[5] * ey + m[8] * ez};
+            screenBounds(k, cam);
+        }
+    }
+
+    /** Conservative screen rectangle of geom k's bounding sphere (the whole screen when that is unknown). */
+    private void screenBounds(int k, Camera cam) {
+        rx0[k] = ry0[k] = Double.NEGATIVE_INFINITY;
+        rx1[k] = ry1[k] = Double.POSITIVE_INFINITY;
+        double r = bound[k];
+        if (Double.isInfinite(r)) return;
+        double[] d = Vec.sub(gpos[k], cam.pos());
+        double cx = Vec.dot(d, right), cy = Vec.dot(d, up), cz = Vec.dot(d, fwd);
+        if (cz + r <= 0) { // entirely behind the camera: never drawn
+            rx0[k] = ry0[k] = Double.POSITIVE_INFINITY;
+            return;
+        }
+        if (cz - r <= 1e-3) return; // straddles the camera plane: test everywhere
+        // The sphere lies in the camera-aligned cube [c - r, c + r]; its projection bounds the sphere's.
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < 8; c++) {
+            double x = cx + ((c & 1) == 0 ? -r : r), y = cy + ((c & 2) == 0 ? -r : r), z = cz + ((c & 4) == 0 ? -r : r);
+            double sx = width / 2.0 + focal * x / z, sy = height / 2.0 - focal * y / z;
+            x0 = Math.min(x0, sx);
+            x1 = Math.max(x1, sx);
+            y0 = Math.min(y0, sy);
+            y1 = Math.max(y1, sy);
+        }
+        rx0[k] = x0 - 1;
+        rx1[k] = x1 + 1;
+        ry0[k] = y0 - 1;
+        ry1[k] = y1 + 1;
+    }
+
+    /** Colour seen through image point (sx, sy) into {@link #rgb}; its edge key into {@link #lastKey}. */
+    private void trace(double sx, double sy) {
+        double u = (sx - width / 2.0) / focal, v = (height / 2.0 - sy) / focal;
+        double dx = fwd[0] + u * right[0] + v * up[0];
+        double dy = fwd[1] + u * right[1] + v * up[1];
+        double dz = fwd[2] + u * right[2] + v * up[2];
+        double inv = 1 / Math.sqrt(dx * dx + dy * dy + dz * dz);
+        dx *= inv;
+        dy *= inv;
+        dz *= inv;
+
+        double best = Double.POSITIVE_INFINITY;
+        int bestK = -1;
+        Shapes.Hit cur = hitA, kept = hitB;
+        for (int k = 0; k < n; k++) {
+            if (sx < rx0[k] || sx > rx1[k] || sy < ry0[k] || sy > ry1[k]) continue;
+            double[] m = mat[k], o = camLocal[k];
+            double lx = m[0] * dx + m[3] * dy + m[6] * dz;
+            double ly = m[1] * dx + m[4] * dy + m[7] * dz;
+            double lz = m[2] * dx + m[5] * dy + m[8] * dz;
+            double t = Shapes.intersect(type[k], size[k], o[0], o[1], o[2], lx, ly, lz, cur);
+            if (t < best) {
+                best = t;
+                bestK = k;
+                Shapes.Hit swap = kept;
+                kept = cur;
+                cur = swap;
+            }
+        }
+        if (bestK < 0) {
+            sky(dz);
+            lastKey = -1;
+            return;
+        }
+        shade(bestK, kept, best, dx, dy, dz);
+    }
+
+    private void shade(int k, Shapes.Hit h, double t, double dx, double dy, double dz) {
+        double[] m = mat[k];
+        double nx = m[0] * h.nx + m[1] * h.ny + m[2] * h.nz;
+        double ny = m[3] * h.nx + m[4] * h.ny + m[5] * h.nz;
+        double nz = m[6] * h.nx + m[7] * h.ny + m[8] * h.nz;
+        if (nx * dx + ny * dy + nz * dz > 0) { // seen from inside (should not happen for closed shapes): face the eye
+            nx = -nx;
+            ny = -ny;
+            nz = -nz;
+        }
+        double px = ox + t * dx, py = oy + t * dy, pz = oz + t * dz;
+
+        double ar, ag, ab;
+        int parity = 0;
+        if (checker[k]) {
+            parity = (int) ((Math.floor(h.px / checkerSize) + Math.floor(h.py / checkerSize))) & 1;
+            double fade = Math.min(1, t / CHECKER_FADE);
+            float[] c = parity == 0 ? CHECKER_A : CHECKER_B;
+            ar = c[0] + fade * ((CHECKER_A[0] + CHECKER_B[0]) / 2 - c[0]);
+            ag = c[1] + fade * ((CHECKER_A[1] + CHECKER_B[1]) / 2 - c[1]);
+            ab = c[2] + fade * ((CHECKER_A[2] + CHECKER_B[2]) / 2 - c[2]);
+            if (fade > 0.5) parity = 0; // the squares have faded: not an edge worth re-sampling
+        } else {
+            ar = color[k][0];
+            ag = color[k][1];
+            ab = color[k][2];
+        }
+
+        double lambertKey = nx * TO_LIGHT[0] + ny * TO_LIGHT[1] + nz * TO_LIGHT[2];
+        int lit = 0;
+        if (lambertKey > 0 && !occluded(k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4)) lit = 1;
+        double head = -(nx * dx + ny * dy + nz * dz);
+        double diffuse = AMBIENT + HEADLIGHT * Math.max(0, head) + KEY * Math.max(0, lambertKey) * lit;
+        // Blinn-Phong highlight from the key light: a little gloss reads as "3D" at low resolution.
+        double hx = TO_LIGHT[0] - dx, hy = TO_LIGHT[1] - dy, hz = TO_LIGHT[2] - dz;
+        double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
+        double spec = checker[k] ? 0 : lit * SPECULAR * Math.pow(Math.max(0, (nx * hx + ny * hy + nz * hz) / hn), SHININESS);
+        rgb[0] = ar * diffuse + spec;
+        rgb[1] = ag * diffuse + spec;
+        rgb[2] = ab * diffuse + spec;
+        lastKey = (k << 2) | (parity << 1) | lit;
+    }
+
+    /** Whether anything but geom {@code self} (and planes, which cast no shadows here) blocks the key light. */
+    private boolean occluded(int self, double px, double py, double pz) {
+        double lx = TO_LIGHT[0], ly = TO_LIGHT[1], lz = TO_LIGHT[2];
+        for (int k = 0; k < n; k++) {
+            if (k == self || type[k] == SceneGeom.PLANE) continue;
+            double[] c = gpos[k];
+            double cx = c[0] - px, cy = c[1] - py, cz = c[2] - pz;
+            double along = cx * lx + cy * ly + cz * lz;
+            double r = bound[k];
+            if (along < -r) continue;
+            double perp2 = cx * cx + cy * cy + cz * cz - along * along;
+            if (perp2 > r * r) continue;
+            double[] m = mat[k];
+            double ex = -cx, ey = -cy, ez = -cz; // shadow-ray origin relative to the geom
+            double lox = m[0] * ex + m[3] * ey + m[6] * ez, loy = m[1] * ex + m[4] * ey + m[7] * ez, loz = m[2] * ex + m[5] * ey + m[8] * ez;
+            double ldx = m[0] * lx + m[3] * ly + m[6] * lz, ldy = m[1] * lx + m[4] * ly + m[7] * lz, ldz = m[2] * lx + m[5] * ly + m[8] * lz;
+            if (Shapes.intersect(type[k], size[k], lox, loy, loz, ldx, ldy, ldz, hitScratch) < Double.POSITIVE_INFINITY) return true;
+        }
+        return false;
+    }
+
+    private final Shapes.Hit hitScratch = new Shapes.Hit();
+
+    /** MuJoCo's gradient skybox: light blue above, darkening through the horizon to near black below. */
+    private void sky(double dz) {
+        double f = Math.max(0, Math.min(1, (dz + 0.45) / 1.0));
+        f = f * f * (3 - 2 * f); // smoothstep
+        for (int c = 0; c < 3; c++) rgb[c] = SKY_BOTTOM[c] + f * (SKY_TOP[c] - SKY_BOTTOM[c]);
+    }
+
+    private static int pack(double r, double g, double b) {
+        return (channel(r) << 16) | (channel(g) << 8) | channel(b);
+    }
+
+    private static int channel(double v) {
+        int c = (int) (v * 255 + 0.5);
+        return c < 0 ? 0 : Math.min(c, 255);
+    }
+
+    private void grow(int cap) {
+        type = new int[cap];
+        size = new double[cap][];
+        gpos = new double[cap][];
+        mat = new double[cap][];
+        camLocal = new double[cap][];
+        color = new float[cap][];
+        checker = new boolean[cap];
+        bound = new double[cap];
+        rx0 = new double[cap];
+        rx1 = new double[cap];
+        ry0 = new double[cap];
+        ry1 = new double[cap];
+    }
+}
