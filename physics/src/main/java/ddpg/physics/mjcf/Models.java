@@ -25,6 +25,17 @@ public final class Models {
         return MjcfLoader.loadResource(resource(name));
     }
 
+    /**
+     * A built-in model by name, or an MJCF file by path (anything ending in {@code .xml} or naming an existing
+     * file): what a {@code --model <name|path.xml>} option means. Errors are one line (unknown name: the valid
+     * names; bad file: {@link MjcfException} with file and line).
+     */
+    public static Model load(String nameOrPath) {
+        java.nio.file.Path p = java.nio.file.Path.of(nameOrPath);
+        if (nameOrPath.endsWith(".xml") || java.nio.file.Files.isRegularFile(p)) return MjcfLoader.load(p);
+        return builtin(nameOrPath);
+    }
+
     private static void check(String name) {
         if (!NAMES.contains(name))
             throw new IllegalArgumentException("unknown model '" + name + "'; built-in models are: " + String.join(", ", NAMES));

@@ -43,4 +43,15 @@ class BuiltinModelsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.builtin("ant"));
         assertEquals("unknown model 'ant'; built-in models are: cartpole, reacher, cheetah, walker, humanoid", e.getMessage());
     }
+
+    @Test
+    void loadTakesANameOrAPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        assertEquals(9, Models.load("walker").nq);
+        java.nio.file.Path f = dir.resolve("one.xml");
+        java.nio.file.Files.writeString(f, "<mujoco><worldbody><body><joint/><geom size=\"1\"/></body></worldbody></mujoco>");
+        assertEquals(1, Models.load(f.toString()).nq);
+        MjcfException e = assertThrows(MjcfException.class, () -> Models.load(dir.resolve("none.xml").toString()));
+        assertTrue(e.getMessage().endsWith("none.xml: file not found"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Models.load("walkr"));
+    }
 }
