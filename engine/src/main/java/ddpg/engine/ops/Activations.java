@@ -2,10 +2,12 @@ package ddpg.engine.ops;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.Graph;
+import ddpg.engine.kernels.Elementwise;
 
 /**
  * The nonlinearities of the networks. Each backward rule uses the saved output y where that is cheapest:
- * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y).
+ * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y). relu and tanh sit on the hot path of every network, so
+ * they call the SIMD {@link Elementwise} kernels (each has a plain-loop reference in ScalarElementwise).
  */
 public final class Activations {
     private Activations() {}
@@ -14,12 +16,12 @@ public final class Activations {
     public static Tensor relu(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        for (int i = 0; i < y.length; i++) y[i] = Math.max(xd[i], 0f);
+        Elementwise.relu(xd, y, y.length);                       // y = max(x, 0)
         if (Graph.needsGrad(x)) {
             Graph.record(out, "relu", () -> {
-                // d relu / dx = 1 where x > 0, else 0 (we pick 0 at the kink, as PyTorch does)
+                // d relu / dx = 1 where x > 0, else 0 (0 at the kink, as PyTorch); y > 0 exactly where x > 0
                 float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
-                for (int i = 0; i < g.length; i++) gx[i] += yd[i] > 0f ? g[i] : 0f;
+                Elementwise.reluBackward(yd, g, gx, g.length);    // gx += y > 0 ? g : 0
             }, x);
         }
         return out;
@@ -29,12 +31,12 @@ public final class Activations {
     public static Tensor tanh(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        for (int i = 0; i < y.length; i++) y[i] = (float) Math.tanh(xd[i]);
+        Elementwise.tanh(xd, y, y.length);
         if (Graph.needsGrad(x)) {
             Graph.record(out, "tanh", () -> {
                 // d tanh(x) / dx = 1 - tanh(x)^2 = 1 - y^2
                 float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
-                for (int i = 0; i < g.length; i++) gx[i] += g[i] * (1f - yd[i] * yd[i]);
+                Elementwise.tanhBackward(yd, g, gx, g.length);    // gx += g (1 - y^2)
             }, x);
         }
         return out;

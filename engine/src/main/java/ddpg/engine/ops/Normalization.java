@@ -2,6 +2,7 @@ package ddpg.engine.ops;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.Graph;
+import ddpg.engine.kernels.Elementwise;
 
 import java.util.Arrays;
 
@@ -48,65 +49,54 @@ public final class Normalization {
             throw new IllegalArgumentException("batch norm in training mode needs at least 2 rows per batch, got "
                     + Arrays.toString(x.shape()) + "; use eval() for single examples");
         }
-        float[] xd = x.data(), gm = gamma.data(), bt = beta.data();
-        Tensor meanT = Tensor.scratch(f), invStdT = Tensor.scratch(f), xhatT = Tensor.scratch(n, f);
-        float[] mean = meanT.data(), invStd = invStdT.data(), xhat = xhatT.data();
-        Arrays.fill(mean, 0f);
-        for (int i = 0; i < n; i++) for (int j = 0; j < f; j++) mean[j] += xd[i * f + j];
-        for (int j = 0; j < f; j++) mean[j] /= n;
-        float[] var = invStd; // first holds the sum of squared deviations, then 1/sqrt(var + eps)
-        Arrays.fill(var, 0f);
+        // Loops run over rows, then features, so the inner loop walks memory contiguously (and the JIT vectorizes it).
+        float[] xd = x.data();
+        Tensor meanT = Tensor.scratch(f), invStdT = Tensor.scratch(f);
+        float[] mean = meanT.data(), invStd = invStdT.data();
+        Elementwise.columnSums(xd, n, f, mean, false);
+        Elementwise.scale(mean, 1f / n, mean, f);
+        float[] sq = invStd; // first the sum of squared deviations, then 1/sqrt(var + eps)
+        Arrays.fill(sq, 0f);
         for (int i = 0; i < n; i++) {
+            int row = i * f;
             for (int j = 0; j < f; j++) {
-                float d = xd[i * f + j] - mean[j];
-                var[j] += d * d;
+                float d = xd[row + j] - mean[j];
+                sq[j] += d * d;
             }
         }
         if (runningMean != null) {
             float[] rm = runningMean.data(), rv = runningVar.data();
             for (int j = 0; j < f; j++) {
                 rm[j] = (1 - momentum) * rm[j] + momentum * mean[j];
-                rv[j] = (1 - momentum) * rv[j] + momentum * var[j] / (n - 1);
+                rv[j] = (1 - momentum) * rv[j] + momentum * sq[j] / (n - 1);   // unbiased, as PyTorch
             }
         }
-        for (int j = 0; j < f; j++) invStd[j] = (float) (1.0 / Math.sqrt(var[j] / n + eps));
+        for (int j = 0; j < f; j++) invStd[j] = (float) (1.0 / Math.sqrt(sq[j] / n + eps));
         Tensor out = Tensor.scratch(n, f);
-        float[] y = out.data();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) {
-                int k = i * f + j;
-                xhat[k] = (xd[k] - mean[j]) * invStd[j];
-                y[k] = gm[j] * xhat[k] + bt[j];
-            }
-        }
+        affine(x, gamma, beta, mean, invStd, out);
+
         if (Graph.needsGrad(x, gamma, beta)) {
             Graph.record(out, "batchNorm", () -> {
-                float[] g = out.grad(), xh = xhatT.data(), is = invStdT.data(), gmm = gamma.data();
-                Tensor sumsT = Tensor.scratch(2, f);
-                float[] sumG = sumsT.data(); // row 0: sum_i g_i, row 1: sum_i g_i xhat_i
-                Arrays.fill(sumG, 0f);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < f; j++) {
-                        int k = i * f + j;
-                        sumG[j] += g[k];
-                        sumG[f + j] += g[k] * xh[k];
-                    }
+                // xhat is recomputed here rather than stored: one less [N, F] buffer to write and read back
+                float[] g = out.grad(), xs = x.data(), mu = meanT.data(), is = invStdT.data(), gm = gamma.data();
+                float[] sumG = Tensor.scratch(f).data(), sumGx = Tensor.scratch(f).data();
+                Elementwise.columnSums(g, n, f, sumG, false);                 // sum_i g_i
+                Arrays.fill(sumGx, 0f);
+                for (int i = 0; i < n; i++) {                                 // sum_i g_i xhat_i
+                    int row = i * f;
+                    for (int j = 0; j < f; j++) sumGx[j] += g[row + j] * ((xs[row + j] - mu[j]) * is[j]);
                 }
-                if (beta.requiresGrad()) {
-                    float[] gb = beta.gradAccumulator();
-                    for (int j = 0; j < f; j++) gb[j] += sumG[j];
-                }
-                if (gamma.requiresGrad()) {
-                    float[] gg = gamma.gradAccumulator();
-                    for (int j = 0; j < f; j++) gg[j] += sumG[f + j];
-                }
+                if (beta.requiresGrad()) Elementwise.axpy(1f, sumG, beta.gradAccumulator(), f);
+                if (gamma.requiresGrad()) Elementwise.axpy(1f, sumGx, gamma.gradAccumulator(), f);
                 if (x.requiresGrad()) {
                     // dx_k = (gamma s / N) (N g_k - sum g - xhat_k sum g xhat)   (d_i = gamma g_i factored out)
-                    float[] gx = x.gradAccumulator();
+                    float[] gx = x.gradAccumulator(), coef = Tensor.scratch(f).data();
+                    for (int j = 0; j < f; j++) coef[j] = gm[j] * is[j] / n;
                     for (int i = 0; i < n; i++) {
+                        int row = i * f;
                         for (int j = 0; j < f; j++) {
-                            int k = i * f + j;
-                            gx[k] += gmm[j] * is[j] / n * (n * g[k] - sumG[j] - xh[k] * sumG[f + j]);
+                            float xhat = (xs[row + j] - mu[j]) * is[j];
+                            gx[row + j] += coef[j] * (n * g[row + j] - sumG[j] - xhat * sumGx[j]);
                         }
                     }
                 }
@@ -119,18 +109,12 @@ public final class Normalization {
     public static Tensor batchNormEval(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar, float eps) {
         int n = x.rows(), f = x.cols();
         check(x, gamma, beta, f);
-        float[] xd = x.data(), gm = gamma.data(), bt = beta.data(), rm = runningMean.data(), rv = runningVar.data();
+        float[] rm = runningMean.data(), rv = runningVar.data();
         Tensor invStdT = Tensor.scratch(f);
         float[] invStd = invStdT.data();
         for (int j = 0; j < f; j++) invStd[j] = (float) (1.0 / Math.sqrt(rv[j] + eps));
         Tensor out = Tensor.scratch(n, f);
-        float[] y = out.data();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) {
-                int k = i * f + j;
-                y[k] = gm[j] * (xd[k] - rm[j]) * invStd[j] + bt[j];
-            }
-        }
+        affine(x, gamma, beta, rm, invStd, out);
         if (Graph.needsGrad(x, gamma, beta)) {
             Graph.record(out, "batchNormEval", () -> {
                 float[] g = out.grad(), xs = x.data(), is = invStdT.data(), gmm = gamma.data(), m = runningMean.data();
@@ -148,6 +132,22 @@ public final class Normalization {
             }, x, gamma, beta);
         }
         return out;
+    }
+
+    /**
+     * y = gamma (x - mean) s + beta, computed as PyTorch's CPU kernel does: folded into one scale and shift per
+     * feature, alpha = gamma s and shift = beta - mean alpha, then y = x alpha + shift (one SIMD pass).
+     */
+    private static void affine(Tensor x, Tensor gamma, Tensor beta, float[] mean, float[] invStd, Tensor out) {
+        int n = x.rows(), f = x.cols();
+        float[] gm = gamma.data(), bt = beta.data();
+        Tensor alphaT = Tensor.scratch(f), shiftT = Tensor.scratch(f);
+        float[] alpha = alphaT.data(), shift = shiftT.data();
+        for (int j = 0; j < f; j++) {
+            alpha[j] = gm[j] * invStd[j];
+            shift[j] = bt[j] - mean[j] * alpha[j];
+        }
+        Elementwise.scaleShiftRows(x.data(), alpha, shift, out.data(), n, f);
     }
 
     private static void check(Tensor x, Tensor gamma, Tensor beta, int f) {

@@ -2,6 +2,7 @@ package ddpg.engine.ops;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.Graph;
+import ddpg.engine.kernels.Elementwise;
 import ddpg.engine.kernels.Gemm;
 import ddpg.engine.kernels.Kernels;
 
@@ -80,11 +81,8 @@ public final class Products {
                     gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
                 }
                 if (bias != null && bias.requiresGrad()) {   // db = column sums of dY
-                    float[] gb = bias.gradAccumulator();
-                    for (int i = 0; i < batch; i++) {
-                        int row = i * outF;
-                        for (int j = 0; j < outF; j++) gb[j] += g[row + j];
-                    }
+                    boolean acc = bias.hasGrad();
+                    Elementwise.columnSums(g, batch, outF, bias.gradForOverwrite(), acc);
                 }
             }, x, weight, bias);
         }

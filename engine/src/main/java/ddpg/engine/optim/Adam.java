@@ -1,6 +1,7 @@
 package ddpg.engine.optim;
 
 import ddpg.engine.Tensor;
+import ddpg.engine.kernels.Elementwise;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
  *   p -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)     (bias-corrected, t = step count)
  * </pre>
  * m, v and p are flushed to zero when they fall into the float32 subnormal range (see {@link Subnormals}).
+ * The per-element loop is the fused SIMD kernel {@link Elementwise#adamStep} (scalar reference: ScalarElementwise).
+ * The result matches PyTorch to float rounding (see TorchFixtureTest).
  * <pre>
  *   Adam critic = new Adam(criticNet.namedParameters(), 1e-3).weightDecay(1e-2);
  * </pre>
@@ -79,12 +82,17 @@ public final class Adam implements Optimizer {
             int t = (int) ++stepCount[0];
             // The bias corrections are computed in double, as PyTorch computes them in Python floats.
             double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
-            update(p.data(), p.grad(), m.get(i).data(), v.get(i).data(),
-                    (float) (lr / bc1), (float) Math.sqrt(bc2));
+            float[] w = p.data();
+            Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), w.length, (float) lr,
+                    (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1, (float) bc2);
+            Elementwise.flushSubnormals(w, w.length);  // the kernel flushes m and v; weights can decay too
         }
     }
 
-    private void update(float[] p, float[] g, float[] m, float[] v, float stepSize, float bc2Sqrt) {
+    /** The same update as plain Java, kept as a readable reference (and used by the tests to check the kernel). */
+    static void referenceUpdate(float[] p, float[] g, float[] m, float[] v, double lr, double beta1, double beta2,
+                                double eps, double weightDecay, int t) {
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, t))), bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
         float b1 = (float) beta1, b2 = (float) beta2, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2);
         float wd = (float) weightDecay, e = (float) eps;
         for (int j = 0; j < p.length; j++) {

@@ -1,6 +1,7 @@
 package ddpg.engine.optim;
 
 import ddpg.engine.Tensor;
+import ddpg.engine.kernels.Elementwise;
 import ddpg.engine.nn.Module;
 
 import java.util.ArrayList;
@@ -36,10 +37,9 @@ public final class TargetUpdate {
     /** target = (1 - tau) target + tau source, elementwise, flushing subnormals. */
     public void soft(float tau) {
         if (!(tau >= 0 && tau <= 1)) throw new IllegalArgumentException("tau must be in [0, 1], got " + tau);
-        float keep = 1 - tau;
         for (int i = 0; i < targets.size(); i++) {
-            float[] t = targets.get(i), s = sources.get(i);
-            for (int j = 0; j < t.length; j++) t[j] = Subnormals.flush(keep * t[j] + tau * s[j]);
+            float[] t = targets.get(i);
+            Elementwise.polyak(t, sources.get(i), tau, t.length);   // SIMD; flushes subnormals
         }
     }
 
