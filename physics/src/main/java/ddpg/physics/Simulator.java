@@ -34,6 +34,7 @@ public final class Simulator {
     private final Euler euler;
     private final Rk4 rk4;
     private final Runnable forwardNoSensors = () -> forward(false);
+    private int maxNefc;
 
     /** The full pipeline: smooth dynamics plus contacts and joint limits. */
     public Simulator(Model model) { this(model, new SolverStage(model)); }
@@ -59,6 +60,12 @@ public final class Simulator {
         }
     }
 
+    /**
+     * The largest number of constraint rows seen by any forward evaluation of the last {@link #step()} (RK4 has
+     * four); 0 means the step was smooth.
+     */
+    public int constraintRowsInLastStep() { return maxNefc; }
+
     /** mj_resetData: qpos0, zero velocities and controls, time 0. */
     public void reset() { data.reset(model); }
 
@@ -67,6 +74,7 @@ public final class Simulator {
 
     /** mj_step: forward, then integrate with the model's integrator. */
     public void step() {
+        maxNefc = 0;
         forward(true);
         if (model.optIntegrator == Model.INT_RK4) {
             rk4.step(data, forwardNoSensors);
@@ -91,6 +99,7 @@ public final class Simulator {
         actuation.compute(data);
         acceleration();
         constraints.apply(model, data);
+        maxNefc = Math.max(maxNefc, data.nefc);
         if (withSensors) sensors.compute(data);
     }
 
