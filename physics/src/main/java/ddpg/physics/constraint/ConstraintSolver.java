@@ -8,6 +8,9 @@ import ddpg.physics.model.Model;
  * The whole constraint stage of one simulation instance: collision detection, constraint rows, soft-constraint
  * parameters and the Newton solve, from the smooth-dynamics results to {@code qacc} and {@code qfrc_constraint}.
  * Everything is preallocated here; a step allocates nothing.
+ *
+ * <p>It also refuses to work on a diverged state: a NaN, infinity or absurd magnitude in qpos or qvel (before) or
+ * qacc (after the solve) throws {@link SimulationDivergedException} naming the joint ({@link DivergenceCheck}).
  */
 public final class ConstraintSolver {
     private final Model m;
@@ -18,6 +21,8 @@ public final class ConstraintSolver {
     private final Rows rows;
     private final NewtonSolver newton;
     private boolean useWarmstart = false;
+    private final DivergenceCheck divergence;
+    private double time = Double.NaN;
 
     public ConstraintSolver(Model m) {
         this.m = m;
@@ -27,7 +32,11 @@ public final class ConstraintSolver {
         this.builder = new RowBuilder(m, kin);
         this.rows = new Rows(m.nv, 32);
         this.newton = new NewtonSolver(m.nv);
+        this.divergence = new DivergenceCheck(m);
     }
+
+    /** Simulation time of the next {@link #solve}, used only to report a divergence. */
+    public void setTime(double t) { time = t; }
 
     /**
      * Constrained acceleration for one state.
@@ -44,11 +53,14 @@ public final class ConstraintSolver {
     public void solve(double[] qpos, double[] qvel, double[] xpos, double[] xmat, double[] gxpos, double[] gxmat,
                       double[] mass, double[] qaccSmooth, double[] warmstart, double[] qacc,
                       double[] qfrcConstraint) {
+        // like MuJoCo's checks of the state before and the acceleration after the solve
+        divergence.check(time, qpos, qvel, null);
         collision.detect(gxpos, gxmat, contacts);
         kin.update(qpos, xpos, xmat);
         builder.build(qpos, qvel, contacts, rows);
         boolean warm = useWarmstart && warmstart != null && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
         newton.solve(mass, qaccSmooth, rows, warm ? warmstart : null, m.optIterations, qacc, qfrcConstraint);
+        divergence.check(time, qpos, qvel, qacc);
     }
 
     /**

@@ -11,7 +11,7 @@ public final class SimulationDivergedException extends RuntimeException {
 
     public SimulationDivergedException(String model, double time, String quantity, int index, String joint,
                                        double value, double limit) {
-        super(model + ": simulation diverged at t=" + time + ": " + quantity + "[" + index + "] (joint " + joint
+        super(model + ": simulation diverged" + (Double.isNaN(time) ? "" : " at t=" + time) + ": " + quantity + "[" + index + "] (joint " + joint
                 + ") = " + value + (Double.isFinite(value) ? " exceeds " + limit : "")
                 + "; end the episode and reset the state");
         this.model = model;

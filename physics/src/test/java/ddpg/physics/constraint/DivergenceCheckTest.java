@@ -50,4 +50,21 @@ class DivergenceCheckTest {
         assertEquals("qpos", e.quantity());
         assertEquals("root", e.joint());
     }
+
+    @Test
+    void theConstraintStageRefusesADivergedState() {
+        OracleRecords o = OracleRecords.load("walker");
+        Model w = o.m;
+        ConstraintSolver cs = new ConstraintSolver(w);
+        double[] r = o.rows.get(0);
+        double[] qvel = o.qvel(r);
+        qvel[w.jntDofadr[w.jointId("right_knee")]] = Double.POSITIVE_INFINITY;
+        double[] xmat = new double[9 * w.nbody], gx = new double[3 * w.ngeom], gm = new double[9 * w.ngeom];
+        cs.setTime(0.5);
+        SimulationDivergedException e = assertThrows(SimulationDivergedException.class, () -> cs.solve(o.qpos(r),
+                qvel, o.xpos(r), xmat, gx, gm, o.massMatrix(r), o.qaccSmooth(r), null, new double[w.nv],
+                new double[w.nv]));
+        assertEquals("right_knee", e.joint());
+        assertTrue(e.getMessage().contains("t=0.5"), e.getMessage());
+    }
 }
