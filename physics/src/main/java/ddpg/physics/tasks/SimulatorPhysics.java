@@ -1,13 +1,78 @@
 package ddpg.physics.tasks;
 
+import ddpg.physics.Simulator;
+import ddpg.physics.constraint.SimulationDivergedException;
+import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
-/** {@link TaskPhysics} on the project's simulator. */
-final class SimulatorPhysics {
-    private SimulatorPhysics() {}
+/**
+ * {@link TaskPhysics} on the project's {@link Simulator}. A step that diverges (the simulator's own check, or any
+ * non-finite state) is remembered as a message instead of thrown, so the environment can end the episode cleanly.
+ */
+final class SimulatorPhysics extends TaskPhysics {
+    private final Simulator sim;
+    private final Data d;
+    private String divergence;
+    private int maxRows;
+
+    private SimulatorPhysics(Model model) {
+        this.sim = new Simulator(model);
+        this.d = sim.data;
+    }
 
     static TaskPhysics create(Model model) {
-        // Wired to ddpg.physics.Simulator once it lands.
-        throw new UnsupportedOperationException("the simulator is not available yet (model " + model.name + ")");
+        return new SimulatorPhysics(model);
+    }
+
+    @Override public Model model() { return sim.model; }
+    @Override public double[] qpos() { return d.qpos; }
+    @Override public double[] qvel() { return d.qvel; }
+    @Override public double[] ctrl() { return d.ctrl; }
+    @Override public double[] xpos() { return d.xpos; }
+    @Override public double[] xmat() { return d.xmat; }
+    @Override public double[] geomXpos() { return d.geomXpos; }
+    @Override public double[] sensordata() { return d.sensordata; }
+    @Override public int ncon() { return d.ncon; }
+    @Override public String divergence() { return divergence; }
+    @Override public int constraintRowsInLastStep() { return maxRows; }
+
+    @Override
+    public void resetData() {
+        sim.reset();
+        divergence = null;
+        maxRows = 0;
+    }
+
+    @Override
+    public void forward() {
+        sim.forward();
+    }
+
+    @Override
+    public void step(int n) {
+        maxRows = 0;
+        try {
+            for (int k = 0; k < n; k++) {
+                sim.step();
+                maxRows = Math.max(maxRows, sim.constraintRowsInLastStep());
+            }
+            sim.positionsAndVelocities();
+        } catch (SimulationDivergedException e) {
+            divergence = e.getMessage();
+            return;
+        }
+        if (!finite(d.qpos) || !finite(d.qvel)) {
+            divergence = sim.model.name + ": non-finite state at t=" + d.time;
+        }
+    }
+
+    @Override
+    public void setTime(double t) {
+        d.time = t;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) if (!Double.isFinite(x)) return false;
+        return true;
     }
 }
