@@ -12,6 +12,7 @@ final class Commands {
         List<Command> list = List.of(
                 new BenchCommand(),
                 new TasksCommand(),
+                new ValidateCommand(),
                 new VersionCommand()
         );
         Map<String, Command> byName = new LinkedHashMap<>();

@@ -1,0 +1,67 @@
+package ddpg.rl.cli;
+
+import ddpg.physics.mjcf.MjcfException;
+import ddpg.physics.mjcf.Models;
+import ddpg.physics.model.Model;
+import ddpg.physics.validate.Validation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ddpg.jar validate --model <name|path.xml> --transitions <csv> [--rollout <csv>]}: recompute every record of
+ * a MuJoCo oracle file (written by mjref) with our simulator and print the error table. Exit 0 on pass, 1 on fail,
+ * 2 on bad input.
+ */
+final class ValidateCommand implements Command {
+    @Override public String name() { return "validate"; }
+
+    @Override public String summary() { return "compare the simulator with MuJoCo 2.2.2 oracle files (mjref transitions/rollout CSV)"; }
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("model").hasArg().argName("name|path.xml")
+                .desc("built-in model (cartpole, reacher, cheetah, walker, humanoid) or an MJCF file; required").build());
+        o.addOption(Option.builder().longOpt("transitions").hasArg().argName("csv")
+                .desc("mjref transitions.csv to recompute record by record; required").build());
+        o.addOption(Option.builder().longOpt("rollout").hasArg().argName("csv")
+                .desc("mjref rollout_i.csv to replay from its first state (default: none)").build());
+        return o;
+    }
+
+    @Override
+    public int run(CommandLine cl) {
+        String modelArg = required(cl, "model");
+        Path transitions = existingFile(required(cl, "transitions"), "transitions");
+        Path rollout = cl.hasOption("rollout") ? existingFile(cl.getOptionValue("rollout"), "rollout") : null;
+        Model model;
+        try {
+            model = Models.load(modelArg);
+        } catch (MjcfException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        String label = Models.NAMES.contains(modelArg) ? modelArg
+                : Path.of(modelArg).getFileName().toString().replaceFirst("\\.xml$", "");
+        try {
+            return Validation.run(model, label, transitions, rollout, System.out) ? 0 : 1;
+        } catch (IllegalArgumentException e) { // OracleFormatException and unsupported model features
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static String required(CommandLine cl, String opt) {
+        if (!cl.hasOption(opt)) throw new UserError("missing --" + opt + "; see 'ddpg.jar validate --help'");
+        return cl.getOptionValue(opt);
+    }
+
+    private static Path existingFile(String s, String what) {
+        Path p = Path.of(s);
+        if (!Files.isRegularFile(p)) {
+            throw new UserError("--" + what + " " + s + ": no such file; give the path of an mjref CSV file");
+        }
+        return p;
+    }
+}
