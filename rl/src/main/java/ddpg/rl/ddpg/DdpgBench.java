@@ -1,0 +1,72 @@
+package ddpg.rl.ddpg;
+
+import ddpg.rl.noise.Rng;
+import ddpg.rl.replay.ReplayBuffer;
+
+/**
+ * Measures DDPG update throughput (updates per second) on random data, for {@code ddpg.jar bench ddpg} and the
+ * README's comparison with PyTorch ({@code ../shared/tools/peers/torch_ddpg.py}). One update = replay sampling,
+ * target forward passes, critic step, actor step and both soft target updates, exactly {@link DdpgAgent#update}.
+ */
+public final class DdpgBench {
+    private DdpgBench() {}
+
+    /** Shorthand with the default preset's other settings (Adam, tau 0.005, no batch norm, action at the input). */
+    public static double updatesPerSecond(int obs, int act, int[] hidden, int batch, int updates) {
+        DdpgConfig c = Presets.defaults();
+        c.hidden = hidden.clone();
+        c.batch = batch;
+        return updatesPerSecond(obs, act, c, updates);
+    }
+
+    /**
+     * Builds an agent with {@code config}, fills a replay buffer with 10,000 random transitions, runs a warm-up of
+     * {@code max(50, updates / 5)} updates (JIT compilation), then times {@code updates} updates.
+     */
+    public static double updatesPerSecond(int obs, int act, DdpgConfig config, int updates) {
+        DdpgConfig c = config.copy();
+        c.buffer = Math.max(c.batch, 10_000);
+        DdpgAgent agent = new DdpgAgent(obs, act, c, 1);
+        ReplayBuffer replay = randomReplay(obs, act, c.buffer, 2);
+        int warm = Math.max(50, updates / 5);
+        for (int i = 0; i < warm; i++) agent.update(replay);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < updates; i++) agent.update(replay);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        return updates / seconds;
+    }
+
+    static ReplayBuffer randomReplay(int obs, int act, int n, long seed) {
+        ReplayBuffer replay = new ReplayBuffer(n, obs, act);
+        Rng rng = new Rng(seed);
+        double[] s = new double[obs], s2 = new double[obs], a = new double[act];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < obs; j++) {
+                s[j] = rng.nextGaussian();
+                s2[j] = rng.nextGaussian();
+            }
+            for (int j = 0; j < act; j++) a[j] = rng.uniform(-1, 1);
+            replay.add(s, a, rng.nextDouble(), 1.0, s2);
+        }
+        return replay;
+    }
+
+    /** {@code java ... ddpg.rl.ddpg.DdpgBench [updates]}: the README table's rows. */
+    public static void main(String[] args) {
+        int updates = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int[][] hiddens = {{256, 256}, {400, 300}};
+        int[][] sizes = {{24, 6}, {67, 21}};
+        String[] names = {"walker", "humanoid"};
+        System.out.println("# ddpg update throughput, kernels " + ddpg.engine.kernels.Kernels.description()
+                + ", threads " + ddpg.engine.kernels.Kernels.threads() + ", JDK " + System.getProperty("java.version"));
+        for (int e = 0; e < sizes.length; e++) {
+            for (int[] h : hiddens) {
+                for (int b : new int[] {64, 256}) {
+                    double ups = updatesPerSecond(sizes[e][0], sizes[e][1], h, b, updates);
+                    System.out.printf(java.util.Locale.ROOT, "%-9s obs %2d act %2d hidden %d-%d batch %3d  %8.1f updates/s%n",
+                            names[e], sizes[e][0], sizes[e][1], h[0], h[1], b, ups);
+                }
+            }
+        }
+    }
+}

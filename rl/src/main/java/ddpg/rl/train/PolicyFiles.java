@@ -1,0 +1,83 @@
+package ddpg.rl.train;
+
+import ddpg.engine.Tensor;
+import ddpg.engine.io.SafeTensors;
+import ddpg.engine.optim.StateDicts;
+import ddpg.rl.ddpg.Actor;
+import ddpg.rl.ddpg.DdpgConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The trained policy as files anyone can load: {@code actor.safetensors} (weights, PyTorch state_dict names; each
+ * Linear weight is stored [in, out], the transpose of PyTorch's layout) and {@code actor.json} (task, observation and
+ * action sizes, hidden widths, batch norm, activations), so that NumPy or PyTorch can rebuild mu(s) from the pair.
+ */
+public final class PolicyFiles {
+    public static final String WEIGHTS = "actor.safetensors";
+    public static final String DESCRIPTION = "actor.json";
+
+    private PolicyFiles() {}
+
+    public static void export(Path runDir, Actor actor, String task, long envSteps) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("task", task);
+        meta.put("format", "ddpg-actor-1");
+        SafeTensors.write(runDir.resolve(WEIGHTS), actor.stateDict(), meta);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("task", task);
+        d.put("obs_size", (long) actor.obsSize());
+        d.put("act_size", (long) actor.actSize());
+        d.put("hidden", actor.hidden());
+        d.put("batch_norm", actor.batchNorm());
+        d.put("hidden_activation", "relu");
+        d.put("output_activation", "tanh");
+        d.put("weight_layout", "[in, out]: y = x W + b");
+        d.put("layers", layerList(actor));
+        d.put("env_steps", envSteps);
+        d.put("weights", WEIGHTS);
+        AtomicFiles.writeString(runDir.resolve(DESCRIPTION), Json.write(d));
+    }
+
+    private static java.util.List<Object> layerList(Actor actor) {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        for (Map.Entry<String, Tensor> e : actor.stateDict().entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.getKey());
+            m.put("shape", e.getValue().shape());
+            l.add(m);
+        }
+        return l;
+    }
+
+    /**
+     * The policy of a run folder in eval mode: the exported final actor when there is one, otherwise the actor of
+     * the latest checkpoint. A folder with neither is an {@link IllegalArgumentException}.
+     */
+    public static Actor load(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) throw new IllegalArgumentException("run folder " + runDir + " does not exist");
+        Path cfgFile = runDir.resolve("config.json");
+        if (!Files.isRegularFile(cfgFile)) throw new IllegalArgumentException(runDir + " has no config.json: not a run folder");
+        RunConfig cfg = RunConfig.read(cfgFile);
+        Map<String, Object> cm = Json.parseObject(Files.readString(cfgFile, StandardCharsets.UTF_8));
+        int obs = (int) Json.toLong(cm.get("obs_size")), act = (int) Json.toLong(cm.get("act_size"));
+        DdpgConfig c = cfg.agent;
+        Actor actor = new Actor(obs, act, c.hidden, c.batchNorm, c.finalInit, new ddpg.engine.Rng(0));
+        Path weights = runDir.resolve(WEIGHTS);
+        if (Files.isRegularFile(weights)) {
+            SafeTensors.loadInto(weights, actor.stateDict());
+        } else {
+            Path ckpt = Checkpoint.latest(runDir);
+            if (ckpt == null) throw new IllegalArgumentException(runDir + " has neither " + WEIGHTS
+                    + " nor a checkpoint yet; wait for the first checkpoint or the end of training");
+            Map<String, Tensor> all = SafeTensors.read(ckpt.resolve(Checkpoint.AGENT_FILE)).tensors();
+            StateDicts.copyInto(actor.stateDict(), StateDicts.unprefixed("actor", all), "checkpoint actor");
+        }
+        actor.eval();
+        return actor;
+    }
+}

@@ -1,0 +1,54 @@
+package ddpg.rl.train;
+
+/**
+ * The trainer's own settings (what to train, for how long, where to write, how often to evaluate and checkpoint);
+ * the algorithm's settings are in {@link ddpg.rl.ddpg.DdpgConfig}.
+ */
+public final class RunSettings {
+    public String task;
+    /** Total environment steps. */
+    public long steps = 1_000_000;
+    public long seed = 1;
+    /** Parent folder of run folders. */
+    public String out = "runs";
+    /** Evaluate the deterministic policy every this many env steps (and at step 0 and at the end). */
+    public long evalEvery = 10_000;
+    public int evalEpisodes = 10;
+    /** Checkpoint at the first episode end at or after every multiple of this many env steps (0 = only at the end). */
+    public long checkpointEvery = 50_000;
+    /** GEMM threads (results are bit-identical only for the same thread count). */
+    public int threads = 1;
+    public String preset = "default";
+    /** Consecutive diverged episodes that stop the run. */
+    public int maxDivergences = 3;
+    /** Seconds between progress lines when stdout is not a terminal. */
+    public double logEvery = 30;
+
+    public RunSettings copy() {
+        RunSettings s = new RunSettings();
+        s.task = task;
+        s.steps = steps;
+        s.seed = seed;
+        s.out = out;
+        s.evalEvery = evalEvery;
+        s.evalEpisodes = evalEpisodes;
+        s.checkpointEvery = checkpointEvery;
+        s.threads = threads;
+        s.preset = preset;
+        s.maxDivergences = maxDivergences;
+        s.logEvery = logEvery;
+        return s;
+    }
+
+    /** One-line {@link IllegalArgumentException} for impossible settings. */
+    public void validate() {
+        if (task == null || task.isBlank()) throw new IllegalArgumentException("no task given; use --task <name>, e.g. --task walker-run");
+        if (steps < 0) throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
+        if (evalEvery <= 0) throw new IllegalArgumentException("--eval-every must be positive, got " + evalEvery);
+        if (evalEpisodes <= 0) throw new IllegalArgumentException("--eval-episodes must be positive, got " + evalEpisodes);
+        if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
+        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (maxDivergences < 1) throw new IllegalArgumentException("--max-divergences must be at least 1, got " + maxDivergences);
+        if (!(logEvery > 0)) throw new IllegalArgumentException("--log-every must be positive, got " + logEvery);
+    }
+}

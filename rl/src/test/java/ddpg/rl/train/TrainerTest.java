@@ -1,0 +1,168 @@
+package ddpg.rl.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ddpg.engine.Tensor;
+import ddpg.engine.io.SafeTensors;
+import ddpg.rl.ddpg.DdpgConfig;
+import ddpg.rl.noise.Rng;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+    static RunConfig config(long steps) {
+        RunSettings r = new RunSettings();
+        r.task = "point-mass";
+        r.steps = steps;
+        r.seed = 7;
+        r.evalEvery = 600;
+        r.evalEpisodes = 5;
+        r.checkpointEvery = 500;
+        DdpgConfig a = new DdpgConfig();
+        a.hidden = new int[] {32, 32};
+        a.actorLr = 1e-3;
+        a.criticLr = 1e-3;
+        a.batch = 32;
+        a.buffer = 5000;
+        a.warmup = 300;
+        a.learningStarts = 300;
+        a.tau = 0.01;
+        return new RunConfig(r, a, "test");
+    }
+
+    static Path newRun(Path out, RunConfig c) throws IOException {
+        Path dir = RunFolder.create(out, c.run.task, c.run.seed, java.time.LocalDateTime.of(2026, 1, 1, 12, 0));
+        c.write(dir.resolve("config.json"), 2, 1);
+        return dir;
+    }
+
+    static Trainer trainer(RunConfig c, Path dir) {
+        return new Trainer(c, dir, PointMassEnv::new, new PrintStream(new ByteArrayOutputStream()), false);
+    }
+
+    /** progress.csv without the wall-clock columns (steps_per_s, wall_s). */
+    static List<String> deterministicColumns(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(ProgressLog.FILE_NAME))) {
+            String[] cells = line.split(",", -1);
+            assertEquals(10, cells.length, line);
+            out.add(String.join(",", java.util.Arrays.copyOf(cells, 8)));
+        }
+        return out;
+    }
+
+    @Test
+    void aShortRunClearlyBeatsTheRandomPolicy(@TempDir Path out) throws IOException {
+        RunConfig c = config(3000);
+        Path dir = newRun(out, c);
+        Trainer.Summary s = trainer(c, dir).start();
+        Rng rng = new Rng(1);
+        Evaluator.Result random = Evaluator.evaluate(new PointMassEnv(), (o, a) -> a[0] = rng.uniform(-1, 1), c.run.seed, 5);
+        System.out.println("point-mass after 3000 steps: trained " + s.lastEvalMean() + ", random " + random.mean());
+        // Random scores ~10 of a possible ~55; a learned controller holds the mass near 0.
+        assertTrue(s.lastEvalMean() > random.mean() + 20, "trained " + s.lastEvalMean() + " vs random " + random.mean());
+        assertTrue(Files.isRegularFile(dir.resolve(PolicyFiles.WEIGHTS)));
+        assertTrue(Files.isRegularFile(dir.resolve(PolicyFiles.DESCRIPTION)));
+        // The exported policy reproduces the final evaluation.
+        var actor = PolicyFiles.load(dir);
+        Evaluator.Result again = Evaluator.evaluate(new PointMassEnv(), (o, a) -> {
+            try (var ng = ddpg.engine.autograd.NoGrad.enter()) {
+                float[] in = {(float) o[0], (float) o[1]};
+                a[0] = actor.forward(Tensor.wrap(in, 1, 2)).data()[0];
+            }
+        }, c.run.seed, 5);
+        assertEquals(s.lastEvalMean(), again.mean(), 1e-9);
+    }
+
+    @Test
+    void progressCsvHasTheAgreedColumnsAndEmptyCells(@TempDir Path out) throws IOException {
+        RunConfig c = config(700);
+        Path dir = newRun(out, c);
+        trainer(c, dir).start();
+        List<String> lines = Files.readAllLines(dir.resolve(ProgressLog.FILE_NAME));
+        assertEquals(ProgressLog.HEADER, lines.get(0));
+        assertTrue(lines.get(1).startsWith("0,0,,"), "step-0 evaluation row: " + lines.get(1));
+        String[] episodeRow = lines.get(2).split(",", -1);
+        assertEquals("60", episodeRow[0]);
+        assertFalse(episodeRow[2].isEmpty(), "train_return on an episode row");
+        assertTrue(episodeRow[3].isEmpty() && episodeRow[4].isEmpty(), "no eval on a plain episode row");
+        boolean sawEvalOnly = false;
+        for (String l : lines.subList(1, lines.size())) {
+            String[] cells = l.split(",", -1);
+            if (cells[2].isEmpty() && !cells[3].isEmpty()) sawEvalOnly = true;
+        }
+        assertTrue(sawEvalOnly, "evaluation at step 600 is mid-episode: a row with eval and no train_return");
+    }
+
+    @Test
+    void sameSeedSameNumbers(@TempDir Path out) throws IOException {
+        RunConfig c = config(1200);
+        Path a = newRun(out.resolve("a"), c), b = newRun(out.resolve("b"), c);
+        trainer(c, a).start();
+        trainer(c, b).start();
+        assertEquals(deterministicColumns(a), deterministicColumns(b));
+        assertArrayEquals(Files.readAllBytes(a.resolve(PolicyFiles.WEIGHTS)), Files.readAllBytes(b.resolve(PolicyFiles.WEIGHTS)));
+    }
+
+    @Test
+    void aResumedRunEqualsAnUninterruptedOne(@TempDir Path out) throws IOException {
+        RunConfig c = config(2000);
+        Path whole = newRun(out.resolve("whole"), c);
+        trainer(c, whole).start();
+
+        Path broken = newRun(out.resolve("broken"), c);
+        Trainer first = trainer(c, broken);
+        first.killAfterStep = 1300; // "killed" after the checkpoint at step 1020 (first episode end >= 1000)
+        first.start();
+        assertFalse(Files.exists(broken.resolve(PolicyFiles.WEIGHTS)));
+        Path ckpt = Checkpoint.latest(broken);
+        assertTrue(ckpt.getFileName().toString().endsWith("1020"), ckpt.toString());
+
+        RunConfig again = RunConfig.read(broken.resolve("config.json"));
+        trainer(again, broken).resume();
+        assertEquals(deterministicColumns(whole), deterministicColumns(broken));
+        Map<String, Tensor> x = SafeTensors.read(whole.resolve(PolicyFiles.WEIGHTS)).tensors();
+        Map<String, Tensor> y = SafeTensors.read(broken.resolve(PolicyFiles.WEIGHTS)).tensors();
+        for (String k : x.keySet()) assertArrayEquals(x.get(k).data(), y.get(k).data(), k);
+        assertEquals(1, Checkpoint.list(broken).size(), "older checkpoints are removed");
+    }
+
+    @Test
+    void aDivergedEpisodeIsLoggedAndTrainingContinues(@TempDir Path out) throws IOException {
+        RunConfig c = config(1000);
+        Path dir = newRun(out, c);
+        Trainer t = new Trainer(c, dir, () -> {
+            PointMassEnv e = new PointMassEnv();
+            e.divergeFrom = e.divergeTo = 130;
+            return e;
+        }, new PrintStream(new ByteArrayOutputStream()), false);
+        Trainer.Summary s = t.start();
+        assertEquals(1000, s.envSteps());
+        String log = Files.readString(dir.resolve("divergences.log"));
+        assertTrue(log.startsWith("step 130 episode 2:"), log);
+    }
+
+    @Test
+    void repeatedDivergenceStopsWithTheLastCheckpointIntact(@TempDir Path out) throws IOException {
+        RunConfig c = config(3000);
+        Path dir = newRun(out, c);
+        Trainer t = new Trainer(c, dir, () -> {
+            PointMassEnv e = new PointMassEnv();
+            e.divergeFrom = 700;
+            return e;
+        }, new PrintStream(new ByteArrayOutputStream()), false);
+        Trainer.Stopped e = assertThrows(Trainer.Stopped.class, t::start);
+        assertTrue(e.getMessage().contains("3 episodes in a row"), e.getMessage());
+        Path ckpt = Checkpoint.latest(dir);
+        assertNotNull(ckpt);
+        assertTrue(ckpt.getFileName().toString().endsWith("540"), ckpt.toString());
+    }
+}
