@@ -84,6 +84,26 @@ public final class Simulator {
     }
 
     /**
+     * mj_step2-like (Euler models): actuation, acceleration, constraints, sensors and integration, REUSING the
+     * position and velocity stages already in {@link #data} (from the last forward or positionsAndVelocities).
+     * dm_control's default "legacy" stepping starts every control step this way; the cheetah's reset depends on it
+     * (its first settling step integrates from the randomised qpos with stages computed at qpos0). Added for the
+     * tasks package.
+     */
+    public void step2() {
+        if (model.optIntegrator == Model.INT_RK4) {
+            throw new IllegalStateException("step2 is for Euler models; RK4 has no split step");
+        }
+        maxNefc = 0;
+        actuation.compute(data);
+        acceleration();
+        constraints.apply(model, data);
+        maxNefc = Math.max(maxNefc, data.nefc);
+        sensors.compute(data);
+        euler.step(data);
+    }
+
+    /**
      * mj_step1-like: positions and velocities (poses, com quantities, M, bias and passive forces, sensors) for the
      * current state, without actuation, acceleration or constraints. What a task reads after a step.
      */

@@ -6,18 +6,24 @@ import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
 /**
- * {@link TaskPhysics} on the project's {@link Simulator}. A step that diverges (the simulator's own check, or any
+ * {@link TaskPhysics} on the project's {@link Simulator}, stepping in dm_control's default ("legacy") call order:
+ * for Euler models {@code step2, (n-1) x step, positionsAndVelocities}, for RK4 {@code n x step,
+ * positionsAndVelocities}. This requires the position/velocity stages to be current before {@link #step}, which
+ * {@link ControlSuiteEnv} guarantees (forward after every state change), except where dm_control itself relies on
+ * stale stages: the cheetah's first settling step. A step that diverges (the simulator's own check, or any
  * non-finite state) is remembered as a message instead of thrown, so the environment can end the episode cleanly.
  */
 final class SimulatorPhysics extends TaskPhysics {
     private final Simulator sim;
     private final Data d;
+    private final boolean euler;
     private String divergence;
     private int maxRows;
 
     private SimulatorPhysics(Model model) {
         this.sim = new Simulator(model);
         this.d = sim.data;
+        this.euler = model.optIntegrator == Model.INT_EULER;
     }
 
     static TaskPhysics create(Model model) {
@@ -53,7 +59,10 @@ final class SimulatorPhysics extends TaskPhysics {
         maxRows = 0;
         try {
             for (int k = 0; k < n; k++) {
-                sim.step();
+                // dm_control's legacy stepping: an Euler model's first step reuses the position and velocity
+                // stages already computed (by the last forward or the end of the previous control step)
+                if (k == 0 && euler) sim.step2();
+                else sim.step();
                 maxRows = Math.max(maxRows, sim.constraintRowsInLastStep());
             }
             sim.positionsAndVelocities();
