@@ -10,6 +10,8 @@ final class Commands {
 
     static Map<String, Command> all() {
         List<Command> list = List.of(
+                new TrainCommand(),
+                new EvalCommand(),
                 new BenchCommand(),
                 new TasksCommand(),
                 new ValidateCommand(),

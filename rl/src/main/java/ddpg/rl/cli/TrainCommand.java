@@ -1,0 +1,272 @@
+package ddpg.rl.cli;
+
+import ddpg.physics.tasks.EnvSpec;
+import ddpg.physics.tasks.Tasks;
+import ddpg.rl.ddpg.DdpgConfig;
+import ddpg.rl.ddpg.Presets;
+import ddpg.rl.replay.ReplayBuffer;
+import ddpg.rl.train.LiveProgress;
+import ddpg.rl.train.RunConfig;
+import ddpg.rl.train.RunFolder;
+import ddpg.rl.train.RunSettings;
+import ddpg.rl.train.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ddpg.jar train --task walker-run [...]} (also the default command: {@code ddpg.jar --task walker-run}).
+ * Every setting of the run and of the algorithm is an option; {@code --preset} picks the starting values.
+ */
+final class TrainCommand implements Command {
+    @Override public String name() { return "train"; }
+
+    @Override public String summary() { return "train a DDPG agent on a task (the default command): ddpg.jar --task walker-run"; }
+
+    private static final RunSettings RUN = new RunSettings();
+    private static final DdpgConfig DEF = Presets.defaults(), PAPER = Presets.paper();
+
+    /** Options that may be given together with --resume. */
+    private static final Set<String> RESUME_OK = Set.of("resume", "steps", "threads", "log-every", "task");
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        // The run
+        opt(o, "task", "name", "task to learn, e.g. walker-run, cartpole-swingup (see 'ddpg.jar tasks'); required unless --resume");
+        opt(o, "steps", "N", "environment steps to train for; 500k and 1e6 work (default " + RUN.steps + ")");
+        opt(o, "seed", "S", "random seed; same seed and --threads give the same numbers bit for bit (default " + RUN.seed + ")");
+        opt(o, "out", "dir", "parent folder of the run folder <task>-s<seed>-<time>/ (default " + RUN.out + ")");
+        opt(o, "eval-every", "N", "evaluate the deterministic policy every N env steps, and at 0 and the end (default " + RUN.evalEvery + ")");
+        opt(o, "eval-episodes", "K", "episodes per evaluation (default " + RUN.evalEpisodes + ")");
+        opt(o, "checkpoint-every", "N", "checkpoint at the first episode end after every N env steps; 0 = only at the end (default " + RUN.checkpointEvery + ")");
+        opt(o, "threads", "T", "GEMM threads (default " + RUN.threads + ")");
+        opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
+        opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
+        opt(o, "log-every", "sec", "seconds between progress lines when not on a terminal (default " + fmt(RUN.logEvery) + ")");
+        // The algorithm
+        opt(o, "preset", "name", "starting values for the settings below: default or paper (default " + RUN.preset + ")");
+        opt(o, "hidden", "w1,w2,...", "hidden layer widths of actor and critic" + dflt(ints(DEF.hidden), ints(PAPER.hidden)));
+        o.addOption(Option.builder().longOpt("batch-norm")
+                .desc("batch normalisation as in the paper: state input, actor hidden layers, critic layers before the action (default off)").build());
+        opt(o, "action-layer", "L", "critic layer where the action joins: 1 = input, 2 = second layer" + dflt(DEF.actionLayer, PAPER.actionLayer));
+        opt(o, "final-init", "b", "final layers start uniform in +-b; 0 = fan-in init" + dflt(DEF.finalInit, PAPER.finalInit));
+        opt(o, "actor-lr", "lr", "actor Adam learning rate" + dflt(DEF.actorLr, PAPER.actorLr));
+        opt(o, "critic-lr", "lr", "critic Adam learning rate" + dflt(DEF.criticLr, PAPER.criticLr));
+        opt(o, "critic-l2", "c", "critic L2 weight decay" + dflt(DEF.criticL2, PAPER.criticL2));
+        opt(o, "gamma", "g", "discount factor" + dflt(DEF.gamma, PAPER.gamma));
+        opt(o, "tau", "t", "target network Polyak rate, in (0, 1]" + dflt(DEF.tau, PAPER.tau));
+        opt(o, "batch", "N", "minibatch size" + dflt(DEF.batch, PAPER.batch));
+        opt(o, "utd", "r", "gradient updates per env step (update-to-data ratio)" + dflt(DEF.utd, PAPER.utd));
+        opt(o, "buffer", "N", "replay buffer capacity in transitions" + dflt(DEF.buffer, PAPER.buffer));
+        opt(o, "warmup", "N", "env steps with uniformly random actions at the start" + dflt(DEF.warmup, PAPER.warmup));
+        opt(o, "learning-starts", "N", "env steps before the first update" + dflt(DEF.learningStarts, PAPER.learningStarts));
+        opt(o, "noise", "kind", "exploration noise: gaussian or ou (Ornstein-Uhlenbeck)" + dflt(DEF.noise, PAPER.noise));
+        opt(o, "noise-sigma", "s", "Gaussian std or OU sigma" + dflt(DEF.noiseSigma, PAPER.noiseSigma));
+        opt(o, "ou-theta", "th", "OU mean-reversion rate" + dflt(DEF.ouTheta, PAPER.ouTheta));
+        opt(o, "ou-dt", "dt", "OU time step" + dflt(DEF.ouDt, PAPER.ouDt));
+        return o;
+    }
+
+    private static void opt(Options o, String name, String arg, String desc) {
+        o.addOption(Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build());
+    }
+
+    private static String dflt(Object def, Object paper) {
+        String d = def instanceof Double x ? fmt(x) : String.valueOf(def);
+        String p = paper instanceof Double x ? fmt(x) : String.valueOf(paper);
+        return d.equals(p) ? " (default " + d + ")" : " (default " + d + "; paper preset " + p + ")";
+    }
+
+    private static String fmt(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String ints(int[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.length; i++) sb.append(i == 0 ? "" : ",").append(a[i]);
+        return sb.toString();
+    }
+
+    @Override
+    public int run(CommandLine cl) throws Exception {
+        if (!cl.getArgList().isEmpty())
+            throw new UserError("unexpected argument '" + cl.getArgList().get(0) + "'; options start with --, e.g. --task walker-run");
+        if (cl.hasOption("resume")) return resume(cl);
+        RunSettings run = runSettings(cl);
+        DdpgConfig algo = agentConfig(cl, run.preset);
+        EnvSpec spec = taskSpec(run.task);
+        try {
+            run.validate();
+            algo.validate();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        checkMemory(algo, spec);
+        Path dir;
+        try {
+            dir = RunFolder.create(Path.of(run.out), run.task, run.seed, LocalDateTime.now());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        RunConfig config = new RunConfig(run, algo, Main.version());
+        config.write(dir.resolve("config.json"), spec.observationSize(), spec.actionSize());
+        return train(config, dir, false);
+    }
+
+    private int resume(CommandLine cl) throws IOException {
+        for (Option o : cl.getOptions()) {
+            if (!RESUME_OK.contains(o.getLongOpt()))
+                throw new UserError("--" + o.getLongOpt() + " cannot be changed when resuming (the run's settings are in its"
+                        + " config.json); only --steps, --threads and --log-every may be given with --resume");
+        }
+        Path dir = Path.of(cl.getOptionValue("resume"));
+        if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
+        Path cfgFile = dir.resolve("config.json");
+        if (!Files.isRegularFile(cfgFile)) throw new UserError(dir + " has no config.json: not a run folder");
+        RunConfig config;
+        try {
+            config = RunConfig.read(cfgFile);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("cannot resume: " + e.getMessage());
+        }
+        if (config.format != RunConfig.FORMAT)
+            throw new UserError("cannot resume " + dir + ": it was written by ddpg " + config.version + " (checkpoint format "
+                    + config.format + "), this is ddpg " + Main.version() + " (format " + RunConfig.FORMAT + "); use that version or start a new run");
+        if (cl.hasOption("task") && !cl.getOptionValue("task").equals(config.run.task))
+            throw new UserError("cannot resume " + dir + " as --task " + cl.getOptionValue("task") + ": that run is for task "
+                    + config.run.task + " (drop --task, or start a new run)");
+        EnvSpec spec = taskSpec(config.run.task);
+        long steps = Args.longValue(cl, "steps", config.run.steps);
+        if (steps < 0) throw new UserError("--steps must be >= 0, got " + steps);
+        int threads = Args.intValue(cl, "threads", config.run.threads);
+        if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
+        if (threads != config.run.threads)
+            System.err.println("ddpg: note: resuming with " + threads + " threads instead of " + config.run.threads
+                    + "; the numbers will not be bit-identical to an uninterrupted run");
+        config.run.steps = steps;
+        config.run.threads = threads;
+        config.run.logEvery = Args.doubleValue(cl, "log-every", config.run.logEvery);
+        try {
+            if (ddpg.rl.train.Checkpoint.latest(dir) == null)
+                throw new UserError(dir + " has no checkpoint yet (it stopped before the first one); start a new run instead");
+        } catch (IOException e) {
+            throw new UserError("cannot read the checkpoints of " + dir + ": " + e.getMessage());
+        }
+        checkMemory(config.agent, spec);
+        config.write(dir.resolve("config.json"), spec.observationSize(), spec.actionSize());
+        return train(config, dir, true);
+    }
+
+    private static int train(RunConfig config, Path dir, boolean resume) throws IOException {
+        String task = config.run.task;
+        Trainer trainer = new Trainer(config, dir, () -> Tasks.make(task), System.out, LiveProgress.terminalAttached());
+        Thread hint = new Thread(() -> System.err.println("\nddpg: interrupted; continue with: java -jar ddpg.jar --resume " + dir));
+        Runtime.getRuntime().addShutdownHook(hint);
+        try {
+            if (resume) trainer.resume();
+            else trainer.start();
+            return 0;
+        } catch (Trainer.Stopped e) {
+            System.err.println("ddpg: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hint);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    static EnvSpec taskSpec(String task) {
+        if (task == null) throw new UserError("no task given; use --task <name>, e.g. --task walker-run (tasks: "
+                + String.join(", ", Tasks.names()) + ")");
+        try {
+            return Tasks.spec(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static void checkMemory(DdpgConfig algo, EnvSpec spec) {
+        long need = ReplayBuffer.bytesFor(algo.buffer, spec.observationSize(), spec.actionSize());
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max * 0.8) {
+            throw new UserError(String.format(Locale.ROOT, "a replay buffer of %,d transitions needs %.1f GB but Java may use"
+                    + " only %.1f GB; use a smaller --buffer or run java -Xmx%dg -jar ddpg.jar ...",
+                    algo.buffer, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.5) + 1));
+        }
+    }
+
+    private static RunSettings runSettings(CommandLine cl) {
+        RunSettings r = new RunSettings();
+        r.task = cl.getOptionValue("task");
+        r.steps = Args.longValue(cl, "steps", r.steps);
+        r.seed = Args.longValue(cl, "seed", r.seed);
+        r.out = cl.getOptionValue("out", r.out);
+        r.evalEvery = Args.longValue(cl, "eval-every", r.evalEvery);
+        r.evalEpisodes = Args.intValue(cl, "eval-episodes", r.evalEpisodes);
+        r.checkpointEvery = Args.longValue(cl, "checkpoint-every", r.checkpointEvery);
+        r.threads = Args.intValue(cl, "threads", r.threads);
+        r.preset = cl.getOptionValue("preset", r.preset);
+        r.maxDivergences = Args.intValue(cl, "max-divergences", r.maxDivergences);
+        r.logEvery = Args.doubleValue(cl, "log-every", r.logEvery);
+        return r;
+    }
+
+    private static DdpgConfig agentConfig(CommandLine cl, String preset) {
+        DdpgConfig c;
+        try {
+            c = Presets.named(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + Suggest.hint(preset, Presets.NAMES));
+        }
+        if (cl.hasOption("hidden")) c.hidden = parseHidden(cl.getOptionValue("hidden"));
+        if (cl.hasOption("batch-norm")) c.batchNorm = true;
+        c.actionLayer = Args.intValue(cl, "action-layer", c.actionLayer);
+        c.finalInit = Args.doubleValue(cl, "final-init", c.finalInit);
+        c.actorLr = Args.doubleValue(cl, "actor-lr", c.actorLr);
+        c.criticLr = Args.doubleValue(cl, "critic-lr", c.criticLr);
+        c.criticL2 = Args.doubleValue(cl, "critic-l2", c.criticL2);
+        c.gamma = Args.doubleValue(cl, "gamma", c.gamma);
+        c.tau = Args.doubleValue(cl, "tau", c.tau);
+        c.batch = Args.intValue(cl, "batch", c.batch);
+        c.utd = Args.doubleValue(cl, "utd", c.utd);
+        long buffer = Args.longValue(cl, "buffer", c.buffer);
+        if (buffer > Integer.MAX_VALUE) throw new UserError("--buffer " + buffer + " is too large (at most " + Integer.MAX_VALUE + ")");
+        c.buffer = (int) buffer;
+        c.warmup = Args.longValue(cl, "warmup", c.warmup);
+        c.learningStarts = Args.longValue(cl, "learning-starts", c.learningStarts);
+        c.noise = cl.getOptionValue("noise", c.noise).toLowerCase(Locale.ROOT);
+        c.noiseSigma = Args.doubleValue(cl, "noise-sigma", c.noiseSigma);
+        c.ouTheta = Args.doubleValue(cl, "ou-theta", c.ouTheta);
+        c.ouDt = Args.doubleValue(cl, "ou-dt", c.ouDt);
+        return c;
+    }
+
+    static int[] parseHidden(String v) {
+        try {
+            int[] h = Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            if (h.length == 0) throw new NumberFormatException();
+            return h;
+        } catch (NumberFormatException e) {
+            throw new UserError("--hidden expects comma-separated widths, e.g. --hidden 256,256; got '" + v + "'");
+        }
+    }
+
+    /** For tests: the names of all options. */
+    List<String> optionNames() {
+        return options().getOptions().stream().map(Option::getLongOpt).toList();
+    }
+}
