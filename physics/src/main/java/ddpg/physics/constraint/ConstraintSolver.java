@@ -72,6 +72,32 @@ public final class ConstraintSolver {
      */
     public void setUseWarmstart(boolean on) { useWarmstart = on; }
 
+    /**
+     * Force of contact c of the last solve in its contact frame, written to {@code out[o..o+2]} as (normal, first
+     * tangent, second tangent), like MuJoCo's {@code mj_contactForce}: a frictionless contact has only the normal
+     * force; for the pyramid with edge forces f0..f3 along {@code n + mu t1, n - mu t1, n + mu t2, n - mu t2} the
+     * normal force is {@code f0 + f1 + f2 + f3} and the tangential ones {@code mu (f0 - f1)}, {@code mu (f2 - f3)}.
+     * Zero for a contact without rows (touching exactly, or in the gap).
+     */
+    public void contactForce(int c, double[] out, int o) {
+        out[o] = 0;
+        out[o + 1] = 0;
+        out[o + 2] = 0;
+        for (int i = 0; i < rows.nefc; i++) {
+            if (rows.type[i] == Rows.LIMIT_JOINT || rows.id[i] != c) continue;
+            if (rows.type[i] == Rows.CONTACT_FRICTIONLESS) {
+                out[o] = newton.force(i);
+            } else {
+                double f0 = newton.force(i), f1 = newton.force(i + 1), f2 = newton.force(i + 2),
+                        f3 = newton.force(i + 3);
+                out[o] = f0 + f1 + f2 + f3;
+                out[o + 1] = contacts.friction[5 * c] * (f0 - f1);
+                out[o + 2] = contacts.friction[5 * c + 1] * (f2 - f3);
+            }
+            return;
+        }
+    }
+
     /** Contacts found by the last {@link #solve}. */
     public Contacts contacts() { return contacts; }
 

@@ -6,22 +6,38 @@ final class Dense {
 
     /**
      * Lower Cholesky factor L of the symmetric positive definite matrix whose lower triangle is in {@code a}
-     * (n x n); L is written to the lower triangle of {@code l}.
+     * (n x n); L is written to the lower triangle of {@code l}, 1/L_ii to {@code invDiag}. Each entry of a row
+     * waits for the previous one, so the divisions by L_jj are replaced by multiplications with 1/L_jj (division
+     * latency dominated the n = 27 factorisation) and the dot products use four partial sums.
      */
-    static void cholesky(double[] a, double[] l, int n) {
+    static void cholesky(double[] a, double[] l, double[] invDiag, int n) {
         for (int i = 0; i < n; i++) {
+            int ri = i * n;
             for (int j = 0; j <= i; j++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+                int rj = j * n;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int k = 0;
+                for (; k + 3 < j; k += 4) {
+                    s0 += l[ri + k] * l[rj + k];
+                    s1 += l[ri + k + 1] * l[rj + k + 1];
+                    s2 += l[ri + k + 2] * l[rj + k + 2];
+                    s3 += l[ri + k + 3] * l[rj + k + 3];
+                }
+                for (; k < j; k++) s0 += l[ri + k] * l[rj + k];
+                double s = a[ri + j] - ((s0 + s1) + (s2 + s3));
                 if (i == j) {
                     if (!(s > 0)) throw new ArithmeticException("constraint Hessian not positive definite");
-                    l[i * n + i] = Math.sqrt(s);
+                    l[ri + i] = Math.sqrt(s);
+                    invDiag[i] = 1 / l[ri + i];
                 } else {
-                    l[i * n + j] = s / l[j * n + j];
+                    l[ri + j] = s * invDiag[j];
                 }
             }
         }
     }
+
+    /** {@link #cholesky(double[], double[], double[], int)} with a scratch inverse diagonal (allocates; tests). */
+    static void cholesky(double[] a, double[] l, int n) { cholesky(a, l, new double[n], n); }
 
     /** Solves L L' x = b in place ({@code b} becomes x). */
     static void cholSolve(double[] l, double[] b, int n) {

@@ -16,7 +16,7 @@ package ddpg.physics.constraint;
  */
 public final class NewtonSolver {
     private final int nv;
-    private final double[] x, xa, grad, dir, mx, mp, h, chol;
+    private final double[] x, xa, grad, dir, mx, mp, h, chol, invDiag;
     private double[] jar, jdir, bp, force;
     private boolean[] active;
     /** Nonzero columns of each Jacobian row (rows touch only the dofs on two kinematic chains). */
@@ -27,7 +27,7 @@ public final class NewtonSolver {
         this.nv = nv;
         x = new double[nv]; xa = new double[nv]; grad = new double[nv]; dir = new double[nv];
         mx = new double[nv]; mp = new double[nv];
-        h = new double[nv * nv]; chol = new double[nv * nv];
+        h = new double[nv * nv]; chol = new double[nv * nv]; invDiag = new double[nv];
         ensureRows(16);
     }
 
@@ -187,7 +187,7 @@ public final class NewtonSolver {
                 }
             }
         }
-        Dense.cholesky(h, chol, nv);
+        Dense.cholesky(h, chol, invDiag, nv);
         for (int k = 0; k < nv; k++) dir[k] = -grad[k];
         Dense.cholSolve(chol, dir, nv);
         return true;

@@ -23,6 +23,7 @@ class SolverOracleTest {
         OracleRecords o = OracleRecords.load(model);
         Model m = o.m;
         ConstraintSolver cs = new ConstraintSolver(m);
+        Kinematics kin = new Kinematics(m);
         double[] gx = new double[3 * m.ngeom], gm = new double[9 * m.ngeom], xmat = new double[9 * m.nbody];
         double[] qacc = new double[m.nv], qfrc = new double[m.nv];
         double worstAcc = 0, worstFrc = 0, worstVel = 0;
@@ -39,6 +40,31 @@ class SolverOracleTest {
             assertTrue(relErr(o.qacc(r), qacc) < TOL, where + ": qacc error " + relErr(o.qacc(r), qacc));
             assertTrue(relErr(o.qfrcConstraint(r), qfrc) < TOL, where + ": qfrc_constraint error "
                     + relErr(o.qfrcConstraint(r), qfrc));
+            // contact forces in their frames, mapped back to joint space, add up to the limit-free part of qfrc
+            double[] fromContacts = new double[m.nv], f = new double[3];
+            for (int c = 0; c < cs.contacts().count; c++) {
+                cs.contactForce(c, f, 0);
+                assertTrue(f[0] >= 0, where + ": negative normal force");
+                double[] row = new double[m.nv];
+                int b1 = m.geomBodyid[cs.contacts().geom1[c]], b2 = m.geomBodyid[cs.contacts().geom2[c]];
+                double[] fr = cs.contacts().frame, p = cs.contacts().pos;
+                for (int k = 0; k < 3; k++) {   // world force = f . frame rows
+                    double wx = f[0] * fr[9 * c + k] + f[1] * fr[9 * c + 3 + k] + f[2] * fr[9 * c + 6 + k];
+                    double dx = k == 0 ? 1 : 0, dy = k == 1 ? 1 : 0, dz = k == 2 ? 1 : 0;
+                    java.util.Arrays.fill(row, 0);
+                    kin.update(o.qpos(r), o.xpos(r), xmat);
+                    kin.addPointJacobian(b2, p[3 * c], p[3 * c + 1], p[3 * c + 2], dx, dy, dz, 1, row, 0);
+                    kin.addPointJacobian(b1, p[3 * c], p[3 * c + 1], p[3 * c + 2], dx, dy, dz, -1, row, 0);
+                    for (int q = 0; q < m.nv; q++) fromContacts[q] += row[q] * wx;
+                }
+            }
+            double[] limitFree = qfrc.clone();
+            for (int i = 0; i < cs.rows().nefc; i++) {
+                if (cs.rows().type[i] != Rows.LIMIT_JOINT) continue;
+                for (int q = 0; q < m.nv; q++) limitFree[q] -= cs.rows().jac[i * m.nv + q] * cs.newton().force(i);
+            }
+            assertTrue(relErr(limitFree, fromContacts) < 1e-9 || maxAbs(limitFree) < 1e-9,
+                    where + ": contact forces " + relErr(limitFree, fromContacts));
             if (m.optIntegrator == Model.INT_EULER) {
                 double[] next = eulerVelocity(m, o.massMatrix(r), o.qvel(r), qacc);
                 double[] want = o.nextQvel(r);
@@ -67,6 +93,12 @@ class SolverOracleTest {
         double[] v = new double[nv];
         for (int i = 0; i < nv; i++) v[i] = qvel[i] + h * rhs[i];
         return v;
+    }
+
+    static double maxAbs(double[] v) {
+        double x = 0;
+        for (double e : v) x = Math.max(x, Math.abs(e));
+        return x;
     }
 
     static double relErr(double[] want, double[] got) {
