@@ -1,98 +1,104 @@
 package ddpg.physics.tasks;
 
+import ddpg.physics.validate.FieldStats;
+import ddpg.physics.validate.Report;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Replays a recorded episode ({@code mjref task}, real MuJoCo) row by row through one of our environments and
- * reports how far our reward, observation and next state are from MuJoCo's. Each row starts from its own recorded
- * pre-state (qpos, qvel and, for the reacher, the target) and action, so errors do not accumulate along the episode.
+ * reports how far our reward, observation and next state are from MuJoCo's, in the same table as model validation.
+ * Each row starts from its own recorded pre-state (qpos, qvel and, for the reacher, the target) and action, so
+ * errors do not accumulate along the episode.
  *
- * <p>Error of a number = {@code |ours - mujoco| / max(1, |mujoco|)}: absolute for small values, relative for large
- * ones. Tolerances: reward and observation 1e-6; next state 1e-9 when no constraint (joint limit or contact) was
- * active in any physics step of the row, 1e-6 otherwise.
+ * <p>Error of a row = the largest {@code |ours - mujoco| / max(1, |mujoco|)} over the field's entries (absolute for
+ * small values, relative for large ones; the table's "max abs" column is the plain largest difference).
+ * Tolerances: reward and observation 1e-6; next state 1e-9 on rows where no constraint (joint limit or contact) was
+ * active in any physics step, 1e-6 on the others.
  */
 public final class TaskValidator {
     public static final double REWARD_TOL = 1e-6, OBS_TOL = 1e-6, SMOOTH_STATE_TOL = 1e-9,
             CONSTRAINED_STATE_TOL = 1e-6;
 
-    /** The worst error of one field over all rows, and where it happened. */
-    public record FieldResult(String field, double tolerance, double maxError, int worstT, int worstIndex,
-                              int rows) {
+    /** The comparison; {@link #summary()} is the line the CLI prints last. */
+    public record Result(String task, String source, int rows, Report report) {
         public boolean pass() {
-            return !(maxError > tolerance); // NaN fails
-        }
-    }
-
-    /** The whole comparison; {@link #summary()} is the line the CLI prints last. */
-    public record Result(String task, String source, int rows, List<FieldResult> fields) {
-        public boolean pass() {
-            return fields.stream().allMatch(FieldResult::pass);
+            return report.passed();
         }
 
-        /** The field whose error is largest relative to its tolerance. */
-        public FieldResult worst() {
-            FieldResult w = null;
-            for (FieldResult f : fields) {
-                if (f.rows == 0) continue;
-                if (w == null || ratio(f) > ratio(w)) w = f;
-            }
-            return w;
+        public List<FieldStats> fields() {
+            return report.fields();
         }
 
-        private static double ratio(FieldResult f) {
-            return Double.isNaN(f.maxError) ? Double.POSITIVE_INFINITY : f.maxError / f.tolerance;
-        }
-
+        /** {@code validate <task>: <N> rows, worst <field> <error>, PASS|FAIL}. */
         public String summary() {
-            FieldResult w = worst();
-            return String.format(Locale.ROOT, "validate %s: %d rows, worst %s %.3g, %s", task, rows,
-                    w == null ? "-" : w.field, w == null ? 0.0 : w.maxError, pass() ? "PASS" : "FAIL");
+            FieldStats w = report.worst();
+            String worst = w == null ? "nothing compared"
+                    : String.format(Locale.ROOT, "worst %s %.3e", w.name, w.worstScore);
+            return "validate " + task + ": " + rows + " rows, " + worst + ", " + (pass() ? "PASS" : "FAIL");
         }
     }
 
     private TaskValidator() {}
 
-    /** Validates on the project's own model of the task. */
+    /** Validates the task on the project's own model. */
     public static Result validate(String task, EpisodeCsv episode, PrintStream out) {
         return validate(Tasks.make(task), task, episode, out);
     }
 
     /** Validates {@code env} (a fresh environment of {@code task}); prints the table to {@code out} if not null. */
     public static Result validate(ControlSuiteEnv env, String task, EpisodeCsv episode, PrintStream out) {
-        EnvSpec spec = env.spec();
         checkShape(env, task, episode);
-        Tally reward = new Tally("reward", REWARD_TOL), obs = new Tally("obs", OBS_TOL);
-        Tally qposSmooth = new Tally("next_qpos (smooth)", SMOOTH_STATE_TOL);
-        Tally qvelSmooth = new Tally("next_qvel (smooth)", SMOOTH_STATE_TOL);
-        Tally qposCon = new Tally("next_qpos (constrained)", CONSTRAINED_STATE_TOL);
-        Tally qvelCon = new Tally("next_qvel (constrained)", CONSTRAINED_STATE_TOL);
+        Report report = new Report();
+        FieldStats reward = report.add(new FieldStats("reward", REWARD_TOL));
+        FieldStats obs = report.add(new FieldStats("obs", OBS_TOL));
+        FieldStats qposSmooth = report.add(new FieldStats("next_qpos (smooth rows)", SMOOTH_STATE_TOL));
+        FieldStats qvelSmooth = report.add(new FieldStats("next_qvel (smooth rows)", SMOOTH_STATE_TOL));
+        FieldStats qposCon = report.add(new FieldStats("next_qpos (constrained)", CONSTRAINED_STATE_TOL));
+        FieldStats qvelCon = report.add(new FieldStats("next_qvel (constrained)", CONSTRAINED_STATE_TOL));
         TaskPhysics p = env.physics();
-        for (EpisodeCsv.Row row : episode.rows) {
+        double[] one = new double[1], oneRef = new double[1];
+        List<EpisodeCsv.Row> rows = episode.rows;
+        for (int k = 0; k < rows.size(); k++) {
+            EpisodeCsv.Row row = rows.get(k);
             if (row.target() != null) env.setTarget(row.target()[0], row.target()[1]);
             double[] first = env.restoreState(row.qpos(), row.qvel());
             if (row.isReset()) {
-                obs.add(row.t(), first, row.obs());
+                add(obs, k, first, row.obs());
                 continue;
             }
             StepResult r = env.step(row.action());
-            if (r.diverged()) {
-                reward.add(row.t(), new double[] {Double.NaN}, new double[] {row.reward()});
-                continue;
-            }
-            reward.add(row.t(), new double[] {r.reward()}, new double[] {row.reward()});
-            obs.add(row.t(), r.observation(), row.obs());
+            one[0] = r.diverged() ? Double.NaN : r.reward();
+            oneRef[0] = row.reward();
+            add(reward, k, one, oneRef);
+            if (r.diverged()) continue;
+            add(obs, k, r.observation(), row.obs());
             boolean constrained = p.constraintRowsInLastStep() > 0;
-            (constrained ? qposCon : qposSmooth).add(row.t(), p.qpos(), row.nextQpos());
-            (constrained ? qvelCon : qvelSmooth).add(row.t(), p.qvel(), row.nextQvel());
+            add(constrained ? qposCon : qposSmooth, k, p.qpos(), row.nextQpos());
+            add(constrained ? qvelCon : qvelSmooth, k, p.qvel(), row.nextQvel());
         }
-        List<FieldResult> fields = new ArrayList<>();
-        for (Tally t : new Tally[] {reward, obs, qposSmooth, qvelSmooth, qposCon, qvelCon}) fields.add(t.result());
-        Result result = new Result(task, episode.source, episode.rows.size(), fields);
-        if (out != null) print(result, spec, out);
+        Result result = new Result(task, episode.source, rows.size(), report);
+        if (out != null) {
+            out.printf(Locale.ROOT, "validate %s: %s, %d rows (reset + %d steps), %d physics substeps per step%n",
+                    task, episode.source, rows.size(), rows.size() - 1, env.spec().substeps());
+            report.print(out, k -> "t=" + rows.get(k).t() + " (line " + rows.get(k).line() + ")");
+            out.println("error = |ours - MuJoCo| / max(1, |MuJoCo|), largest entry of the row; smooth rows had no joint"
+                    + " limit or contact active in any physics step");
+            out.println(result.summary());
+        }
         return result;
+    }
+
+    private static void add(FieldStats f, int row, double[] ours, double[] ref) {
+        double abs = 0, mixed = 0;
+        for (int i = 0; i < ref.length; i++) {
+            double e = Math.abs(ours[i] - ref[i]);
+            if (!(e <= abs)) abs = e; // NaN-propagating max
+            double m = e / Math.max(1, Math.abs(ref[i]));
+            if (!(m <= mixed)) mixed = m;
+        }
+        f.addError(row, abs, mixed);
     }
 
     private static void checkShape(ControlSuiteEnv env, String task, EpisodeCsv e) {
@@ -110,54 +116,6 @@ public final class TaskValidator {
             throw new IllegalArgumentException(e.source + ": " + (hasTarget ? "has target columns, but " + task
                     + " has no target" : "has no target[0..1] columns, which " + task + " needs")
                     + " (is the episode from another task?)");
-        }
-    }
-
-    private static void print(Result r, EnvSpec spec, PrintStream out) {
-        out.printf(Locale.ROOT, "validate %s: %s, %d rows, %d substeps per row%n", r.task, r.source, r.rows,
-                spec.substeps());
-        out.printf(Locale.ROOT, "  %-24s %6s %12s %10s %6s %6s  %s%n", "field", "rows", "max error", "tolerance",
-                "at t", "index", "");
-        for (FieldResult f : r.fields) {
-            if (f.rows == 0) {
-                out.printf(Locale.ROOT, "  %-24s %6d %12s %10.0e %6s %6s%n", f.field, 0, "-", f.tolerance, "-", "-");
-                continue;
-            }
-            out.printf(Locale.ROOT, "  %-24s %6d %12.3e %10.0e %6d %6d  %s%n", f.field, f.rows, f.maxError,
-                    f.tolerance, f.worstT, f.worstIndex, f.pass() ? "ok" : "FAIL");
-        }
-        out.println("  (error = |ours - MuJoCo| / max(1, |MuJoCo|); next state: smooth rows had no joint limit or"
-                + " contact active in any physics step)");
-        out.println(r.summary());
-    }
-
-    /** Running maximum error of one field. */
-    private static final class Tally {
-        final String field;
-        final double tol;
-        double max;
-        int worstT = -2, worstIndex = -1, rows;
-
-        Tally(String field, double tol) {
-            this.field = field;
-            this.tol = tol;
-        }
-
-        void add(int t, double[] ours, double[] theirs) {
-            rows++;
-            for (int i = 0; i < theirs.length; i++) {
-                double err = Math.abs(ours[i] - theirs[i]) / Math.max(1, Math.abs(theirs[i]));
-                if (Double.isNaN(err)) err = Double.POSITIVE_INFINITY;
-                if (err > max || worstT == -2) {
-                    max = err;
-                    worstT = t;
-                    worstIndex = i;
-                }
-            }
-        }
-
-        FieldResult result() {
-            return new FieldResult(field, tol, max, worstT, worstIndex, rows);
         }
     }
 }
