@@ -28,6 +28,8 @@ public final class Impedance {
         double y;
         if (power == 1) {
             y = x;
+        } else if (power == 2) {     // the default, without pow()
+            y = x <= mid ? x * x / mid : 1 - (1 - x) * (1 - x) / (1 - mid);
         } else if (x <= mid) {
             y = Math.pow(x, power) / Math.pow(mid, power - 1);
         } else {

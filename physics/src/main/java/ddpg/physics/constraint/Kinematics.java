@@ -69,7 +69,9 @@ public final class Kinematics {
                         set(axis, d, wx, wy, wz);
                         set(anchor, d, ax, ay, az);
                         double q = qpos[m.jntQposadr[j]] - m.qpos0[m.jntQposadr[j]];
-                        if (m.jntType[j] == Model.JNT_SLIDE) {
+                        if (j == m.bodyJntadr[b]) {
+                            // the body's first joint: nothing before it needs the undone pose
+                        } else if (m.jntType[j] == Model.JNT_SLIDE) {
                             cx -= wx * q; cy -= wy * q; cz -= wz * q;
                         } else {
                             unrotate(vx, vy, vz, q);
