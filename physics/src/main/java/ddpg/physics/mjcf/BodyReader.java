@@ -85,7 +85,7 @@ final class BodyReader {
         Attrs a = new Attrs(e, List.of());
         if (a.bool("mocap", false)) throw e.error("mocap", "mocap bodies are not supported");
         b.pos = a.vec("pos", new double[3]);
-        b.quat = Orientation.of(a, cs.angleScale, cs.eulerSeq);
+        b.quat = Orientation.of(a, cs);
         Defaults.Cls cc = e.has("childclass") ? defaults.get(e.attr("childclass").strip(), e, "childclass") : inherited;
         readContents(b, e, cc);
     }
@@ -108,22 +108,21 @@ final class BodyReader {
         if (n < 1e-10) throw a.source("axis").error("axis", "axis has zero length");
         j.axis = new double[]{axis[0] / n, axis[1] / n, axis[2] / n};
         boolean hinge = t == Model.JNT_HINGE;
-        double scale = hinge ? cs.angleScale : 1;
         double[] range = a.vec("range", new double[2]);
         j.limited = cs.limited(a, "limited", "range");
         if (j.limited && t == Model.JNT_FREE) throw e.error("limited", "a free joint cannot be limited");
         if (j.limited && !(range[0] < range[1]))
             throw (a.has("range") ? a.source("range") : e).error("range", "a limited joint needs range with lower < upper");
         // MuJoCo converts a hinge range to radians only when the joint is limited (checked against 2.2.2)
-        double rangeScale = j.limited ? scale : 1;
-        j.range = new double[]{range[0] * rangeScale, range[1] * rangeScale};
+        boolean convert = hinge && j.limited;
+        j.range = convert ? new double[]{cs.jointRadians(range[0]), cs.jointRadians(range[1])} : range;
         j.solref = a.vec("solreflimit", SOLREF);
         j.solimp = a.vec("solimplimit", SOLIMP);
         j.solreffriction = a.vec("solreffriction", SOLREF);
         j.solimpfriction = a.vec("solimpfriction", SOLIMP);
         j.stiffness = a.dbl("stiffness", 0);
-        j.springref = a.dbl("springref", 0) * scale;
-        j.ref = a.dbl("ref", 0) * scale;
+        j.springref = hinge ? cs.jointRadians(a.dbl("springref", 0)) : a.dbl("springref", 0);
+        j.ref = hinge ? cs.jointRadians(a.dbl("ref", 0)) : a.dbl("ref", 0);
         j.armature = a.dbl("armature", 0);
         j.damping = a.dbl("damping", 0);
         j.margin = a.dbl("margin", 0);
@@ -164,7 +163,7 @@ final class BodyReader {
         if (!a.str("fluidshape", "none").equals("none")) throw a.source("fluidshape").error("fluidshape", "fluid forces are not supported");
         g.size = a.vec("size", new double[3]);
         g.pos = a.vec("pos", new double[3]);
-        g.quat = Orientation.of(a, cs.angleScale, cs.eulerSeq);
+        g.quat = Orientation.of(a, cs);
         double[] fromto = a.exact("fromto", 6);
         if (fromto != null) {
             if (t != Model.GEOM_CAPSULE && t != Model.GEOM_CYLINDER)
@@ -219,7 +218,7 @@ final class BodyReader {
         s.type = t;
         s.size = a.vec("size", new double[]{0.005, 0.005, 0.005});
         s.pos = a.vec("pos", new double[3]);
-        s.quat = Orientation.of(a, cs.angleScale, cs.eulerSeq);
+        s.quat = Orientation.of(a, cs);
         double[] fromto = a.exact("fromto", 6);
         if (fromto != null) {
             if (t != Model.GEOM_CAPSULE && t != Model.GEOM_CYLINDER)
@@ -239,7 +238,7 @@ final class BodyReader {
         if (!a.has("mass")) throw e.error("mass", "required");
         in.mass = a.dbl("mass", 0);
         in.pos = a.vec("pos", new double[3]);
-        double[] frame = Orientation.of(a, cs.angleScale, cs.eulerSeq);
+        double[] frame = Orientation.of(a, cs);
         if (a.has("fullinertia")) {
             if (a.has("diaginertia")) throw e.error("give either diaginertia or fullinertia, not both");
             double[] f = a.exact("fullinertia", 6); // Ixx Iyy Izz Ixy Ixz Iyz

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /** The {@code <compiler>} element: how the XML numbers are interpreted. */
 final class CompilerSettings {
-    /** Multiplier turning XML angles into radians (pi/180 for the default {@code angle="degree"}). */
-    double angleScale = Math.PI / 180;
+    /** XML angles are degrees (the default) or radians. */
+    boolean degrees = true;
     /** {@code inertiafromgeom}: "true" always, "false" never, "auto" when a body has no {@code <inertial>}. */
     String inertiaFromGeom = "auto";
     /** Rescale all masses so they sum to this; disabled when not positive. */
@@ -15,12 +15,25 @@ final class CompilerSettings {
     boolean autoLimits = false;
     int[] inertiaGroupRange = {0, 5};
 
+    /**
+     * An orientation angle (euler, axisangle) in radians. MuJoCo computes x / 180 * pi here but x * (pi / 180) for
+     * joint ranges and refs ({@link #jointRadians}); following both keeps our model equal to its last bit.
+     */
+    double radians(double x) {
+        return degrees ? x / 180 * Math.PI : x;
+    }
+
+    /** A hinge range/ref/springref in radians, rounded the way MuJoCo does it (see {@link #radians}). */
+    double jointRadians(double x) {
+        return degrees ? x * (Math.PI / 180) : x;
+    }
+
     void read(XmlElement e) {
         Schema.check(e, Schema.COMPILER);
         for (XmlElement c : e.children)
             if (!c.tag.equals("lengthrange")) throw c.error("unknown element inside <compiler>");
         Attrs a = new Attrs(e, List.of());
-        angleScale = a.keyword("angle", angleScale == 1 ? "radian" : "degree", Set.of("degree", "radian")).equals("degree") ? Math.PI / 180 : 1;
+        degrees = a.keyword("angle", degrees ? "degree" : "radian", Set.of("degree", "radian")).equals("degree");
         inertiaFromGeom = a.keyword("inertiafromgeom", inertiaFromGeom, Set.of("true", "false", "auto"));
         setTotalMass = a.dbl("settotalmass", setTotalMass);
         autoLimits = a.bool("autolimits", autoLimits);

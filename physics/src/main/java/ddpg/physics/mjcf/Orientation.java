@@ -13,10 +13,11 @@ final class Orientation {
     static final List<String> ATTRIBUTES = List.of("quat", "axisangle", "euler", "xyaxes", "zaxis");
 
     /**
-     * @param angleScale pi/180 with {@code angle="degree"}, else 1 (applies to euler and axisangle)
-     * @param eulerSeq the compiler's {@code eulerseq}: lower case = rotate about the moving axes, upper case = fixed
+     * Angles of euler and axisangle follow the compiler's {@code angle}; its {@code eulerseq} says the axes, lower
+     * case = rotate about the moving axes, upper case = about the fixed ones.
      */
-    static double[] of(Attrs a, double angleScale, String eulerSeq) {
+    static double[] of(Attrs a, CompilerSettings cs) {
+        String eulerSeq = cs.eulerSeq;
         // the most specific layer with any orientation attribute decides
         XmlElement layer = a.mostSpecificWithAny(ATTRIBUTES);
         if (layer == null) return Quat.IDENTITY.clone();
@@ -36,14 +37,13 @@ final class Orientation {
                 if (v.length != 4) throw layer.error(which, "expected 4 numbers, found " + v.length);
                 double n = Quat.norm3(v);
                 if (n < 1e-10) throw layer.error(which, "axis has zero length");
-                return Quat.axisAngle(new double[]{v[0] / n, v[1] / n, v[2] / n}, v[3] * angleScale);
+                return Quat.unit(Quat.axisAngle(new double[]{v[0] / n, v[1] / n, v[2] / n}, cs.radians(v[3])));
             }
             case "zaxis": {
                 if (v.length != 3) throw layer.error(which, "expected 3 numbers, found " + v.length);
                 double n = Quat.norm3(v);
                 if (n < 1e-10) throw layer.error(which, "zero vector");
-                // normalised first (unlike fromto): reproduces MuJoCo's last bits, e.g. its site_sameframe flags
-                return Quat.zTo(new double[]{v[0] / n, v[1] / n, v[2] / n});
+                return Quat.unit(Quat.zTo(v)); // an orientation attribute's quaternion is normalised again
             }
             case "euler": {
                 if (v.length != 3) throw layer.error(which, "expected 3 numbers, found " + v.length);
@@ -52,10 +52,10 @@ final class Orientation {
                     char c = eulerSeq.charAt(i);
                     double[] axis = new double[3];
                     axis[Character.toLowerCase(c) - 'x'] = 1;
-                    double[] r = Quat.axisAngle(axis, v[i] * angleScale);
-                    q = Character.isLowerCase(c) ? Quat.mul(q, r) : Quat.mul(r, q);
+                    double[] r = Quat.axisAngle(axis, cs.radians(v[i]));
+                    q = Quat.unit(Character.isLowerCase(c) ? Quat.mul(q, r) : Quat.mul(r, q)); // renormalised each step, as MuJoCo
                 }
-                return q;
+                return Quat.unit(q);
             }
             case "xyaxes": {
                 if (v.length != 6) throw layer.error(which, "expected 6 numbers, found " + v.length);

@@ -31,18 +31,26 @@ final class Quat {
     }
 
     /**
-     * The smallest rotation taking +z to the direction of v (v need not be unit). If v is parallel to z, the axis
+     * The smallest rotation taking +z to the direction of vec (any non-zero length). If v is parallel to z, the axis
      * is +x (so -z gives a half turn about x), which is what MuJoCo writes for such frames.
      */
-    static double[] zTo(double[] v) {
-        // axis = z x v = (-v_y, v_x, 0)
-        double ax = -v[1], ay = v[0];
-        double s = Math.sqrt(ax * ax + ay * ay);
-        double ux, uy;
-        if (s < 1e-10) { ux = 1; uy = 0; } else { ux = ax / s; uy = ay / s; }
+    static double[] zTo(double[] vec) {
+        // on the unit vector, with the full cross product z x v (so zero components keep MuJoCo's signs): this
+        // reproduces MuJoCo's last bits, which matter for its exact *_sameframe tests
+        double n = norm3(vec);
+        double[] v = {vec[0] / n, vec[1] / n, vec[2] / n};
+        double ax = 0 * v[2] - 1 * v[1], ay = 1 * v[0] - 0 * v[2], az = 0 * v[1] - 0 * v[0];
+        double s = Math.sqrt(ax * ax + ay * ay + az * az);
         double angle = Math.atan2(s, v[2]);
+        if (s < 1e-10) { ax = 1; ay = 0; az = 0; s = 1; } // along +-z: any axis in the xy plane; MuJoCo uses x
         double h = Math.sin(angle / 2);
-        return new double[]{Math.cos(angle / 2), ux * h, uy * h, 0};
+        return new double[]{Math.cos(angle / 2), ax / s * h, ay / s * h, az / s * h};
+    }
+
+    /** q / |q|. */
+    static double[] unit(double[] q) {
+        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
+        return new double[]{q[0] / n, q[1] / n, q[2] / n, q[3] / n};
     }
 
     /** 3x3 rotation matrix (row-major) of a unit quaternion. */

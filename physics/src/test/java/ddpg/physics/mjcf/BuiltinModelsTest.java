@@ -54,4 +54,18 @@ class BuiltinModelsTest {
         assertTrue(e.getMessage().endsWith("none.xml: file not found"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Models.load("walkr"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cartpole", "humanoid"})
+    void formattedModelReadsBackAndStillMatchesMujoco(String model, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("model_fields.txt");
+        java.nio.file.Files.writeString(f, ModelFields.format(Models.builtin(model)));
+        Model back = ModelFields.load(f);
+        List<String> diff = OracleComparison.compare(back, ModelFields.readResource("/oracle/" + model), DmControlOriginalsTest.TOL, 40);
+        assertTrue(diff.isEmpty(), String.join("\n", diff));
+        // every field we write uses MuJoCo's name: the oracle has each of them (except our additions)
+        java.util.Set<String> oracleNames = ModelFields.readResource("/oracle/" + model).values().keySet();
+        for (String name : ModelFields.read(f).values().keySet())
+            if (!name.startsWith("exclude_")) assertTrue(oracleNames.contains(name), "not a MuJoCo field name: " + name);
+    }
 }

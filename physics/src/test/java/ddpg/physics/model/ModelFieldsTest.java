@@ -83,4 +83,19 @@ class ModelFieldsTest {
         e = assertThrows(IllegalArgumentException.class, () -> ModelFields.load(dir.resolve("absent.txt")));
         assertTrue(e.getMessage().startsWith("cannot read " + dir.resolve("absent.txt")), e.getMessage());
     }
+
+    @Test
+    void numbersPrintLikeCPercent17g() {
+        // expected strings are what C's printf("%.17g") prints (as in the oracle files)
+        assertEquals("0.10000000000000001", ModelFields.number(0.1));
+        assertEquals("1e-08", ModelFields.number(1e-8));
+        assertEquals("9.9999999999999995e-07", ModelFields.number(1e-6));
+        assertEquals("-9.8100000000000005", ModelFields.number(-9.81));
+        assertEquals("6.123233995736766e-17", ModelFields.number(6.123233995736766e-17));
+        assertEquals("2", ModelFields.number(2));
+        assertEquals("-1", ModelFields.number(-1));
+        assertEquals("0", ModelFields.number(0));
+        assertEquals("11790000", ModelFields.number(11790000));
+        assertEquals("0.00050000000000000001", ModelFields.number(5e-4));
+    }
 }
