@@ -43,27 +43,25 @@ public final class Normalization {
      */
     public static Tensor batchNormTrain(Tensor x, Tensor gamma, Tensor beta, float eps,
                                         Tensor runningMean, Tensor runningVar, float momentum) {
-        int n = x.rows(), f = x.cols();
+        int n = x.rows(), f = x.cols(), nf = n * f;
         check(x, gamma, beta, f);
         if (n < 2) {
             throw new IllegalArgumentException("batch norm in training mode needs at least 2 rows per batch, got "
                     + Arrays.toString(x.shape()) + "; use eval() for single examples");
         }
-        // Loops run over rows, then features, so the inner loop walks memory contiguously (and the JIT vectorizes it).
+        // Written as whole-array passes of the SIMD Elementwise kernels (per-row loops that mix [N, F] and [F]
+        // arrays do not auto-vectorize on JDK 17).
         float[] xd = x.data();
-        Tensor meanT = Tensor.scratch(f), invStdT = Tensor.scratch(f);
-        float[] mean = meanT.data(), invStd = invStdT.data();
+        float[] mean = Tensor.scratch(f).data(), sq = Tensor.scratch(f).data(), invStd = Tensor.scratch(f).data();
+        float[] ones = filled(f, 1f), negMean = Tensor.scratch(f).data();
         Elementwise.columnSums(xd, n, f, mean, false);
-        Elementwise.scale(mean, 1f / n, mean, f);
-        float[] sq = invStd; // first the sum of squared deviations, then 1/sqrt(var + eps)
-        Arrays.fill(sq, 0f);
-        for (int i = 0; i < n; i++) {
-            int row = i * f;
-            for (int j = 0; j < f; j++) {
-                float d = xd[row + j] - mean[j];
-                sq[j] += d * d;
-            }
-        }
+        Elementwise.scale(mean, 1f / n, mean, f);                                 // mu
+        Elementwise.scale(mean, -1f, negMean, f);
+        Tensor centeredT = Tensor.scratch(n, f), tmpT = Tensor.scratch(n, f);
+        float[] centered = centeredT.data(), tmp = tmpT.data();
+        Elementwise.scaleShiftRows(xd, ones, negMean, centered, n, f);           // x - mu (exact: x * 1 - mu)
+        Elementwise.mul(centered, centered, tmp, nf);
+        Elementwise.columnSums(tmp, n, f, sq, false);                            // sum (x - mu)^2
         if (runningMean != null) {
             float[] rm = runningMean.data(), rv = runningVar.data();
             for (int j = 0; j < f; j++) {
@@ -71,38 +69,50 @@ public final class Normalization {
                 rv[j] = (1 - momentum) * rv[j] + momentum * sq[j] / (n - 1);   // unbiased, as PyTorch
             }
         }
-        for (int j = 0; j < f; j++) invStd[j] = (float) (1.0 / Math.sqrt(sq[j] / n + eps));
+        for (int j = 0; j < f; j++) invStd[j] = (float) (1.0 / Math.sqrt(sq[j] / n + eps));   // s
         Tensor out = Tensor.scratch(n, f);
         affine(x, gamma, beta, mean, invStd, out);
-
         if (Graph.needsGrad(x, gamma, beta)) {
             Graph.record(out, "batchNorm", () -> {
-                // xhat is recomputed here rather than stored: one less [N, F] buffer to write and read back
-                float[] g = out.grad(), xs = x.data(), mu = meanT.data(), is = invStdT.data(), gm = gamma.data();
+                float[] g = out.grad(), gm = gamma.data(), c = centeredT.data();
+                float[] xhat = Tensor.scratch(n, f).data(), t = Tensor.scratch(n, f).data(), zeros = filled(f, 0f);
                 float[] sumG = Tensor.scratch(f).data(), sumGx = Tensor.scratch(f).data();
-                Elementwise.columnSums(g, n, f, sumG, false);                 // sum_i g_i
-                Arrays.fill(sumGx, 0f);
-                for (int i = 0; i < n; i++) {                                 // sum_i g_i xhat_i
-                    int row = i * f;
-                    for (int j = 0; j < f; j++) sumGx[j] += g[row + j] * ((xs[row + j] - mu[j]) * is[j]);
-                }
+                Elementwise.scaleShiftRows(c, invStd, zeros, xhat, n, f);        // xhat = (x - mu) s
+                Elementwise.columnSums(g, n, f, sumG, false);                    // sum_i g_i
+                Elementwise.mul(g, xhat, t, nf);
+                Elementwise.columnSums(t, n, f, sumGx, false);                   // sum_i g_i xhat_i
                 if (beta.requiresGrad()) Elementwise.axpy(1f, sumG, beta.gradAccumulator(), f);
                 if (gamma.requiresGrad()) Elementwise.axpy(1f, sumGx, gamma.gradAccumulator(), f);
                 if (x.requiresGrad()) {
                     // dx_k = (gamma s / N) (N g_k - sum g - xhat_k sum g xhat)   (d_i = gamma g_i factored out)
-                    float[] gx = x.gradAccumulator(), coef = Tensor.scratch(f).data();
-                    for (int j = 0; j < f; j++) coef[j] = gm[j] * is[j] / n;
-                    for (int i = 0; i < n; i++) {
-                        int row = i * f;
-                        for (int j = 0; j < f; j++) {
-                            float xhat = (xs[row + j] - mu[j]) * is[j];
-                            gx[row + j] += coef[j] * (n * g[row + j] - sumG[j] - xhat * sumGx[j]);
-                        }
+                    //      = g_k (gamma s) + xhat_k (-coef sum g xhat) + (-coef sum g),   coef = gamma s / N
+                    float[] a = Tensor.scratch(f).data(), b = Tensor.scratch(f).data(), d = Tensor.scratch(f).data();
+                    for (int j = 0; j < f; j++) {
+                        float coef = gm[j] * invStd[j] / n;
+                        a[j] = coef * n;
+                        b[j] = -coef * sumGx[j];
+                        d[j] = -coef * sumG[j];
+                    }
+                    Elementwise.scaleShiftRows(g, a, d, t, n, f);               // t = g a + d
+                    Elementwise.scaleShiftRows(xhat, b, zeros, xhat, n, f);     // xhat b
+                    boolean acc = x.hasGrad();
+                    float[] gx = x.gradForOverwrite();
+                    if (acc) {
+                        Elementwise.add(t, xhat, t, nf);
+                        Elementwise.axpy(1f, t, gx, nf);
+                    } else {
+                        Elementwise.add(t, xhat, gx, nf);
                     }
                 }
             }, x, gamma, beta);
         }
         return out;
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = Tensor.scratch(n).data();
+        Arrays.fill(a, v);
+        return a;
     }
 
     /** Eval-mode batch norm: normalizes with the running statistics; the batch does not influence itself. */
