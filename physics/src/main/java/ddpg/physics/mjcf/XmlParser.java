@@ -92,9 +92,15 @@ final class XmlParser {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("JDK XML parser unavailable: " + e.getMessage(), e);
         }
-        Builder handler = new Builder(source.name());
+        byte[] bytes;
         try (InputStream in = source.open()) {
-            parser.parse(in, handler);
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw MjcfException.at(source.name(), 0, "cannot read: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        Builder handler = new Builder(source.name(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            parser.parse(new java.io.ByteArrayInputStream(bytes), handler);
         } catch (SAXParseException e) {
             throw MjcfException.at(source.name(), e.getLineNumber(), "malformed XML: " + oneLine(e.getMessage()));
         } catch (SAXException e) {
@@ -112,11 +118,39 @@ final class XmlParser {
 
     private static final class Builder extends DefaultHandler {
         private final String file;
+        private final String text;
+        private final int[] lineStart; // offset of the first character of each line (0-based line index)
         private Locator locator;
         private final Deque<XmlElement> stack = new ArrayDeque<>();
         XmlElement root;
 
-        Builder(String file) { this.file = file; }
+        Builder(String file, String text) {
+            this.file = file;
+            this.text = text;
+            java.util.List<Integer> starts = new java.util.ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
+            }
+            lineStart = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /**
+         * The line where the element's start tag begins. SAX reports where the tag ends, which for a tag written
+         * over several lines is its last line; looking back for "<tag" from there finds the first ('<' cannot occur
+         * inside attribute values).
+         */
+        private int startLine(String tag) {
+            if (locator == null) return 0;
+            int endLine = locator.getLineNumber();
+            if (endLine < 1 || endLine > lineStart.length) return endLine;
+            int offset = Math.min(text.length(), lineStart[endLine - 1] + Math.max(0, locator.getColumnNumber() - 1));
+            int at = text.lastIndexOf("<" + tag, offset);
+            if (at < 0) return endLine;
+            int line = java.util.Arrays.binarySearch(lineStart, at);
+            return line >= 0 ? line + 1 : -line - 1;
+        }
 
         @Override
         public void setDocumentLocator(Locator locator) { this.locator = locator; }
@@ -125,7 +159,7 @@ final class XmlParser {
         public void startElement(String uri, String localName, String qName, Attributes atts) {
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < atts.getLength(); i++) map.put(atts.getQName(i), atts.getValue(i));
-            XmlElement e = new XmlElement(qName, map, file, locator == null ? 0 : locator.getLineNumber());
+            XmlElement e = new XmlElement(qName, map, file, startLine(qName));
             if (stack.isEmpty()) root = e;
             else stack.peek().children.add(e);
             stack.push(e);

@@ -178,4 +178,10 @@ class MjcfErrorsTest {
         MjcfException e = assertThrows(MjcfException.class, () -> MjcfLoader.loadString("<mujoco>\n<geom size=\"x\"/>\n</mujoco>", "inline.xml", dir));
         assertTrue(e.getMessage().startsWith("inline.xml:2: "), e.getMessage());
     }
+
+    @Test
+    void aTagWrittenOverSeveralLinesIsReportedAtItsFirstLine() throws IOException {
+        Path p = write("m.xml", "<mujoco>\n<worldbody>\n<body>\n<joint name=\"j\"\n       type=\"screw\"\n       axis=\"0 1 0\"/>\n<geom size=\"1\"/>\n</body>\n" + TAIL);
+        fails(p, 4, "<joint>", "unknown joint type 'screw'");
+    }
 }
