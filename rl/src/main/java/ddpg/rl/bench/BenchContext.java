@@ -10,16 +10,18 @@ import java.util.List;
  * @param threads  threads for the multi-threaded variants (1 = single-threaded only)
  * @param quick    fewer shapes and shorter timings (the whole default run in about a minute)
  * @param shapes   GEMM shapes given with --shape (empty = the suite's defaults)
+ * @param variants GEMM variant names given with --variant (empty = all)
  */
-public record BenchContext(int threads, boolean quick, List<String> shapes, PrintStream out) {
+public record BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out) {
     public BenchContext {
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         shapes = List.copyOf(shapes);
+        variants = List.copyOf(variants);
     }
 
     /** Timing settings: warm-up per variant, length of one sample, number of samples (the median is reported). */
     public Stopwatch stopwatch() {
-        return quick ? new Stopwatch(0.4, 0.05, 3) : new Stopwatch(1.0, 0.1, 5);
+        return quick ? new Stopwatch(0.4, 0.01, 9) : new Stopwatch(1.0, 0.02, 15);
     }
 
     private static volatile double[] peaks;

@@ -36,28 +36,31 @@ public final class FmaPeak {
         return sum;
     }
 
+    /**
+     * Short bursts of FMAs timed by {@link Stopwatch}: it warms up until the JIT has compiled the burst (an
+     * interpreted Vector API loop is a thousand times slower) and keeps the best 2 ms sample, the one the
+     * scheduler left alone on a shared machine.
+     */
     private static double oneThread(double seconds) {
-        if (Kernels.vectorAvailable()) return VectorFmaLoop.run(seconds);
-        scalarLoop(seconds);   // warm-up
-        return scalarLoop(seconds);
+        Stopwatch watch = new Stopwatch(seconds, 0.002, (int) Math.max(5, seconds / 0.004));
+        if (Kernels.vectorAvailable()) {
+            return VectorFmaLoop.flopsPerBurst() / watch.time(() -> sink += VectorFmaLoop.burst(VectorFmaLoop.BURST)).best() / 1e9;
+        }
+        return SCALAR_FLOPS / watch.time(() -> sink += scalarBurst()).best() / 1e9;
     }
 
+    static final int SCALAR_BURST = 20_000;
+    static final double SCALAR_FLOPS = SCALAR_BURST * 8 * 2.0;
+
     /** Eight independent scalar FMA chains. */
-    static double scalarLoop(double seconds) {
+    static float scalarBurst() {
         float m = 0.999999f, c = 1e-6f;
         float a0 = 1.000f, a1 = 1.001f, a2 = 1.002f, a3 = 1.003f, a4 = 1.004f, a5 = 1.005f, a6 = 1.006f, a7 = 1.007f;
-        long iters = 0;
-        long t0 = System.nanoTime(), deadline = t0 + (long) (seconds * 1e9), now;
-        do {
-            for (int r = 0; r < 10_000; r++) {
-                a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
-                a4 = Math.fma(a4, m, c); a5 = Math.fma(a5, m, c); a6 = Math.fma(a6, m, c); a7 = Math.fma(a7, m, c);
-            }
-            iters += 10_000;
-            now = System.nanoTime();
-        } while (now < deadline);
-        sink = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
-        return iters * 8 * 2 / ((now - t0) / 1e9) / 1e9;
+        for (int r = 0; r < SCALAR_BURST; r++) {
+            a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
+            a4 = Math.fma(a4, m, c); a5 = Math.fma(a5, m, c); a6 = Math.fma(a6, m, c); a7 = Math.fma(a7, m, c);
+        }
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
     }
 
     /** Keeps the JIT from deleting the loops. */

@@ -48,22 +48,35 @@ public final class GemmSuite implements BenchSuite {
         ctx.out().printf("# fma peak %.1f GFLOP/s on 1 thread%s (measured now with a %s FMA loop)%n", peak1,
                 ctx.threads() > 1 ? String.format(", %.1f on %d threads", peakT, ctx.threads()) : "",
                 Kernels.vectorAvailable() ? "vector" : "scalar");
-        ctx.out().println("# gemm <shape> <variant> <GFLOP/s> <% of the peak for its thread count>; nt: = A B^T, tn: = A^T B");
-        List<Gemm> variants = Kernels.gemmVariants(ctx.threads());
+        ctx.out().println("# gemm <shape> <variant> <median GFLOP/s> <% of the peak for its thread count> (best sample);"
+                + " nt: = A B^T, tn: = A^T B");
+        List<Gemm> variants = new ArrayList<>();
+        List<String> available = new ArrayList<>();
+        for (Gemm g : Kernels.gemmVariants(ctx.threads())) {
+            available.add(g.name());
+            if (ctx.variants().isEmpty() || ctx.variants().contains(g.name())) variants.add(g);
+        }
+        for (String v : ctx.variants()) {
+            if (!available.contains(v)) throw new IllegalArgumentException("--variant " + v + " is not available here "
+                    + "(available: " + String.join(", ", available) + "; vector-<T>t needs --threads T)");
+        }
         Random rnd = new Random(1);
         for (GemmShape s : shapes) {
             float[] a = random(s.m() * s.k(), rnd), b = random(s.k() * s.n(), rnd), c = new float[s.m() * s.n()];
             List<String> names = new ArrayList<>();
             List<Double> gflops = new ArrayList<>();
+            List<Double> bestGflops = new ArrayList<>();
             for (Gemm g : variants) {
                 names.add(g.name());
                 boolean slow = g.name().equals("naive") || g.name().equals("scalar");
                 if (slow && s.flops() > SLOW_VARIANT_MAX_FLOPS) {
                     gflops.add(Double.NaN);
+                    bestGflops.add(Double.NaN);
                     continue;
                 }
-                double sec = watch.secondsPerCall(() -> s.run(g, a, b, c));
-                gflops.add(s.flops() / sec / 1e9);
+                Stopwatch.Timing t = watch.time(() -> s.run(g, a, b, c));
+                gflops.add(s.flops() / t.median() / 1e9);
+                bestGflops.add(s.flops() / t.best() / 1e9);
             }
             int best = -1;
             for (int i = 0; i < gflops.size(); i++) {
@@ -78,8 +91,8 @@ public final class GemmSuite implements BenchSuite {
                     continue;
                 }
                 double peak = threadsOf(names.get(i)) > 1 ? peakT : peak1;
-                ctx.out().printf("gemm %s %s %.1f GFLOP/s %5.1f%% of peak%s%n", s, names.get(i), gf,
-                        100 * gf / peak, i == best ? "  <- fastest" : "");
+                ctx.out().printf("gemm %s %s %.1f GFLOP/s %5.1f%% of peak (best sample %.1f)%s%n", s, names.get(i), gf,
+                        100 * gf / peak, bestGflops.get(i), i == best ? "  <- fastest" : "");
             }
             ctx.out().flush();
         }

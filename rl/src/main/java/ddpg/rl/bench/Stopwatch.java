@@ -7,11 +7,20 @@ import java.util.Arrays;
  * {@code warmupSeconds} and then until a chunk is no longer faster than the best before it (the JIT has finished;
  * a Vector API loop that still runs interpreted is a thousand times slower, so stopping early would lie), capped
  * at ten times the warm-up. Then it picks a repetition count so one sample lasts {@code sampleSeconds}, takes
- * {@code samples} samples and reports the median time per call.
+ * {@code samples} samples and reports the median and the best time per call. On a machine shared with other work
+ * the best of many short samples is the one least disturbed by the scheduler; the median shows the disturbance.
  */
 public record Stopwatch(double warmupSeconds, double sampleSeconds, int samples) {
+    /** Seconds per call: median and best over the samples. */
+    public record Timing(double median, double best) {}
+
     /** Median seconds per call of {@code body}. */
     public double secondsPerCall(Runnable body) {
+        return time(body).median();
+    }
+
+    /** Median and best seconds per call of {@code body}. */
+    public Timing time(Runnable body) {
         long start = System.nanoTime();
         double chunkSeconds = Math.min(0.05, warmupSeconds / 4);
         double best = Double.MAX_VALUE;
@@ -34,6 +43,6 @@ public record Stopwatch(double warmupSeconds, double sampleSeconds, int samples)
             times[s] = (System.nanoTime() - t1) / 1e9 / sampleReps;
         }
         Arrays.sort(times);
-        return times[samples / 2];
+        return new Timing(times[samples / 2], times[0]);
     }
 }

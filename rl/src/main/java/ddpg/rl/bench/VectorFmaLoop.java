@@ -13,23 +13,9 @@ final class VectorFmaLoop {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    /** GFLOP/s of one thread running the loop for about {@code seconds} (after a warm-up of the same length). */
-    static double run(double seconds) {
-        long iters = 0;
-        long t0 = System.nanoTime(), deadline = t0 + (long) (2 * seconds * 1e9), now;
-        long measuredFrom = 0, itersAtMeasure = 0;
-        // Many calls of a short burst: the JIT compiles burst() normally (an interpreted Vector API loop is
-        // a thousand times slower), and the first half of the time is the warm-up.
-        do {
-            FmaPeak.sink += burst(BURST);
-            iters += BURST;
-            now = System.nanoTime();
-            if (measuredFrom == 0 && now - t0 >= seconds * 1e9) {
-                measuredFrom = now;
-                itersAtMeasure = iters;
-            }
-        } while (now < deadline);
-        return (iters - itersAtMeasure) * 16.0 * S.length() * 2 / ((now - measuredFrom) / 1e9) / 1e9;
+    /** Flops done by one {@code burst(BURST)}. */
+    static double flopsPerBurst() {
+        return (double) BURST * 16 * S.length() * 2;
     }
 
     static final int BURST = 20_000;

@@ -30,6 +30,9 @@ final class BenchCommand implements Command {
                         + "(default: the DDPG layer shapes, their backward products and 1024x1024x1024)").build());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("T")
                 .desc("also time the multi-threaded GEMM on T threads (default 1: single-threaded only)").build());
+        o.addOption(Option.builder().longOpt("variant").hasArg().argName("NAME")
+                .desc("only these gemm variants, repeatable: naive, scalar, vector-row, vector-blocked, vector, "
+                        + "vector-<T>t (default: all)").build());
         o.addOption(Option.builder().longOpt("quick").desc("fewer shapes, shorter timings (default off)").build());
         return o;
     }
@@ -63,7 +66,9 @@ final class BenchCommand implements Command {
         }
         if (!shapeList.isEmpty() && suites.stream().noneMatch(s -> s.name().equals("gemm")))
             throw new UserError("--shape only applies to the gemm suite; add 'gemm' to the suites");
-        BenchContext ctx = new BenchContext(threads, cl.hasOption("quick"), shapeList, System.out);
+        String[] variants = cl.getOptionValues("variant");
+        BenchContext ctx = new BenchContext(threads, cl.hasOption("quick"), shapeList,
+                variants == null ? List.of() : List.of(variants), System.out);
         for (String line : MachineInfo.header(ctx)) System.out.println(line);
         for (BenchSuite s : suites) {
             try {
