@@ -5,7 +5,6 @@ import ddpg.physics.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads {@code <worldbody>} into {@link Specs}: bodies in depth-first order (MuJoCo's body ids), each with its joints,

@@ -13,9 +13,9 @@ final class Schema {
 
     private static final Set<String> ORIENT = Set.of("quat", "axisangle", "euler", "xyaxes", "zaxis");
 
-    static final Set<String> JOINT = union(Set.of("name", "class", "type", "pos", "axis", "limited", "range",
+    static final Set<String> JOINT = Set.of("name", "class", "type", "pos", "axis", "limited", "range",
             "solreflimit", "solimplimit", "solreffriction", "solimpfriction", "stiffness", "springref", "ref",
-            "armature", "damping", "frictionloss", "margin"), Set.of());
+            "armature", "damping", "frictionloss", "margin");
     static final Set<String> FREEJOINT = Set.of("name");
     static final Set<String> GEOM = union(Set.of("name", "class", "type", "contype", "conaffinity", "condim",
             "priority", "size", "friction", "mass", "density", "solmix", "solref", "solimp", "margin", "gap",
