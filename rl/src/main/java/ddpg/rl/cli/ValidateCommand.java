@@ -29,11 +29,13 @@ final class ValidateCommand implements Command {
                 .desc("mjref transitions.csv to recompute record by record; required").build());
         o.addOption(Option.builder().longOpt("rollout").hasArg().argName("csv")
                 .desc("mjref rollout_i.csv to replay from its first state (default: none)").build());
+        addTaskOptions(o);
         return o;
     }
 
     @Override
     public int run(CommandLine cl) {
+        if (cl.hasOption("task") || cl.hasOption("episode")) return runTask(cl);
         String modelArg = required(cl, "model");
         Path transitions = existingFile(required(cl, "transitions"), "transitions");
         Path rollout = cl.hasOption("rollout") ? existingFile(cl.getOptionValue("rollout"), "rollout") : null;
@@ -48,6 +50,29 @@ final class ValidateCommand implements Command {
         try {
             return Validation.run(model, label, transitions, rollout, System.out) ? 0 : 1;
         } catch (IllegalArgumentException e) { // OracleFormatException and unsupported model features
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    // ---- task mode: validate --task <task> --episode <episode.csv> (owned by the tasks package) ----
+
+    private static void addTaskOptions(Options o) {
+        o.addOption(Option.builder().longOpt("task").hasArg().argName("task")
+                .desc("task mode: a Control Suite task (see 'ddpg.jar tasks'); use with --episode").build());
+        o.addOption(Option.builder().longOpt("episode").hasArg().argName("csv")
+                .desc("task mode: mjref task episode_i.csv to replay row by row; use with --task").build());
+    }
+
+    /** Replays every row of an mjref task episode with our environment; exit 0 on PASS, 1 on FAIL. */
+    private static int runTask(CommandLine cl) {
+        String task = required(cl, "task");
+        Path episode = existingFile(required(cl, "episode"), "episode");
+        try {
+            ddpg.physics.tasks.Tasks.spec(task); // unknown name: one line with the valid names
+            ddpg.physics.tasks.EpisodeCsv csv = ddpg.physics.tasks.EpisodeCsv.read(episode);
+            return ddpg.physics.tasks.TaskValidator.validate(task.trim().toLowerCase(java.util.Locale.ROOT), csv,
+                    System.out).pass() ? 0 : 1;
+        } catch (IllegalArgumentException e) { // unknown task, malformed or mismatched episode file
             throw new UserError(e.getMessage());
         }
     }
