@@ -6,6 +6,8 @@ package ddpg.physics.mjcf;
  * so a command-line tool can print it as is.
  */
 public final class MjcfException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public MjcfException(String message) {
         super(message);
     }
