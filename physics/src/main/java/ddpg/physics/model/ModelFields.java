@@ -95,6 +95,71 @@ public final class ModelFields {
     /** Convenience: {@code readResource(dir).toModel()}. */
     public static Model loadResource(String dir) { return readResource(dir).toModel(); }
 
+    /**
+     * Reads the other dump format, {@code <model>.compiled.txt} from {@code shared/reference/mujoco-2.2.2}: blocks of
+     * a header {@code name rows cols} followed by rows of numbers; {@code names.<kind>} blocks hold element names
+     * ({@code -} = unnamed). {@code data.*} blocks (the state at qpos0) are kept as entries too.
+     */
+    public static ModelFields readCompiled(Reader reader, String file) throws IOException {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        BufferedReader br = new BufferedReader(reader);
+        List<String> lines = new ArrayList<>();
+        for (String l; (l = br.readLine()) != null; ) lines.add(l);
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i).strip();
+            i++;
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] h = line.split("\\s+");
+            int rows, cols;
+            try {
+                if (h.length != 3) throw new NumberFormatException();
+                rows = Integer.parseInt(h[1]);
+                cols = Integer.parseInt(h[2]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ":" + i + ": expected a block header 'name rows cols', found '" + line + "'");
+            }
+            if (i + rows > lines.size())
+                throw new IllegalArgumentException(file + ":" + i + ": block " + h[0] + " is cut short");
+            if (h[0].startsWith("names.")) {
+                List<String> list = new ArrayList<>();
+                for (int r = 0; r < rows; r++) {
+                    String n = lines.get(i + r).strip();
+                    list.add(n.equals("-") ? "" : n);
+                }
+                names.put(h[0].substring("names.".length()), list);
+            } else {
+                double[] flat = new double[rows * cols];
+                for (int r = 0; r < rows; r++) {
+                    String[] tok = lines.get(i + r).strip().split("\\s+");
+                    if (tok.length != cols)
+                        throw new IllegalArgumentException(file + ":" + (i + r + 1) + ": " + h[0] + " row has " + tok.length + " values, expected " + cols);
+                    for (int c = 0; c < cols; c++) {
+                        try {
+                            flat[r * cols + c] = Double.parseDouble(tok[c]);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException(file + ":" + (i + r + 1) + ": malformed number '" + tok[c] + "' in " + h[0]);
+                        }
+                    }
+                }
+                entries.put(h[0], new Entry(h[0], flat, cols, rows));
+            }
+            i += rows;
+        }
+        return new ModelFields(file, entries, names);
+    }
+
+    /** {@link #readCompiled(Reader, String)} from the class path. */
+    public static ModelFields readCompiledResource(String resource) {
+        try (InputStream in = ModelFields.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalArgumentException("no resource " + resource + " on the class path");
+            return readCompiled(new InputStreamReader(in, StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Camel-case name of a MuJoCo field: drop '_' and '.', capitalise the letter after them. */
     public static String camelCase(String mujocoName) {
         StringBuilder sb = new StringBuilder(mujocoName.length());
