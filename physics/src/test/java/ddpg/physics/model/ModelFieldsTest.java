@@ -98,4 +98,22 @@ class ModelFieldsTest {
         assertEquals("11790000", ModelFields.number(11790000));
         assertEquals("0.00050000000000000001", ModelFields.number(5e-4));
     }
+
+    @Test
+    void readsTheCompiledDumpFormatAndRejectsBrokenOnes() throws IOException {
+        ModelFields ok = ModelFields.readCompiled(new java.io.StringReader(
+                "# c\nnq 1 1\n2\nbody_pos 2 3\n0 0 0\n0 0 1\nnames.body 2 1\nworld\n-\n"), "x.txt");
+        assertEquals(2, ok.toModel().nq);
+        assertArrayEquals(new double[]{0, 0, 0, 0, 0, 1}, ok.toModel().bodyPos);
+        assertEquals(java.util.List.of("world", ""), ok.names("body"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                ModelFields.readCompiled(new java.io.StringReader("nq 1 1\n2\nbody_pos two 3\n"), "x.txt"));
+        assertEquals("x.txt:3: expected a block header 'name rows cols', found 'body_pos two 3'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () ->
+                ModelFields.readCompiled(new java.io.StringReader("body_pos 1 3\n0 0 z\n"), "x.txt"));
+        assertEquals("x.txt:2: malformed number 'z' in body_pos", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () ->
+                ModelFields.readCompiled(new java.io.StringReader("body_pos 2 3\n0 0 0\n"), "x.txt"));
+        assertEquals("x.txt:1: block body_pos is cut short", e.getMessage());
+    }
 }
