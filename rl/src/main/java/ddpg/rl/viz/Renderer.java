@@ -8,8 +8,9 @@ import java.util.List;
  * A small software renderer: one ray per pixel, intersected analytically with every geom whose screen-space bounds
  * contain the pixel (so a pixel costs a handful of cheap tests, not one per geom). Shading is Lambert from a key light
  * (with a hard shadow ray) plus a headlight and ambient, like MuJoCo's default lighting; misses see a sky gradient.
- * Pixels on an edge (a different geom, checker square or shadow state than a neighbour) are re-sampled with four
- * rays, which antialiases silhouettes for a few percent of the cost of full supersampling.
+ * Pixels on an edge (a different geom or shadow state than a neighbour) are re-sampled with four rays, which
+ * antialiases silhouettes for a fraction of the cost of full supersampling; the floor's checker is filtered
+ * analytically instead.
  *
  * <p>Not thread-safe: one Renderer per thread. Each {@link #render} is deterministic.
  */
@@ -19,9 +20,8 @@ public final class Renderer {
     // Lighting (tuned by eye to resemble the Control Suite's look).
     static final double AMBIENT = 0.30, HEADLIGHT = 0.40, KEY = 0.55, SPECULAR = 0.18, SHININESS = 24;
     static final double[] TO_LIGHT = Vec.normalize(new double[] {0.35, -0.45, 1}); // slightly in front and to the side
-    // The Control Suite's "grid" texture: two blues, and the checker fades out with distance to avoid moire.
+    // The Control Suite's "grid" texture: two blues.
     static final float[] CHECKER_A = {0.12f, 0.22f, 0.33f}, CHECKER_B = {0.22f, 0.33f, 0.45f};
-    static final double CHECKER_FADE = 25;
     static final float[] SKY_TOP = {0.42f, 0.60f, 0.80f}, SKY_BOTTOM = {0.02f, 0.03f, 0.05f};
 
     private final int width, height;
@@ -37,6 +37,10 @@ public final class Renderer {
     private double[] bound = new double[0];
     private double[] rx0 = new double[0], rx1 = new double[0], ry0 = new double[0], ry1 = new double[0];
     private double ox, oy, oz, focal;
+    // one sphere around every shadow caster: most floor pixels' shadow rays miss it and skip the per-geom tests
+    private double castX, castY, castZ, castR = -1;
+    /** Pixels re-sampled as edges in the last frame (for tests and tuning). */
+    private int lastEdgePixels;
     private double[] right, up, fwd;
 
     private final Shapes.Hit hitA = new Shapes.Hit(), hitB = new Shapes.Hit();
@@ -56,6 +60,9 @@ public final class Renderer {
     }
 
     public int width() { return width; }
+
+    /** How many pixels of the last frame were edges, re-sampled with four rays (a cost and quality diagnostic). */
+    public int lastEdgePixels() { return lastEdgePixels; }
 
     public int height() { return height; }
 
@@ -97,9 +104,11 @@ public final class Renderer {
                 if (j + 1 < height && key[k] != key[k + width]) edge[k] = edge[k + width] = true;
             }
         }
+        lastEdgePixels = 0;
         for (int j = 0; j < height; j++) {
             for (int i = 0; i < width; i++) {
                 if (!edge[j * width + i]) continue;
+                lastEdgePixels++;
                 double r = 0, g = 0, b = 0;
                 for (int s = 0; s < 4; s++) {
                     // rotated-grid offsets: better edge coverage than a square 2x2 grid
@@ -140,6 +149,30 @@ public final class Renderer {
             camLocal[k] = new double[] {
                 m[0] * ex + m[3] * ey + m[6] * ez, m[1] * ex + m[4] * ey + m[7] * ez, m[2] * ex + m[5] * ey + m[8] * ez};
             screenBounds(k, cam);
+        }
+        casterBounds();
+    }
+
+    /** The sphere around all non-plane geoms (castR < 0 when there are none; infinite radii never occur here). */
+    private void casterBounds() {
+        int count = 0;
+        double sx = 0, sy = 0, sz = 0;
+        for (int k = 0; k < n; k++) {
+            if (type[k] == SceneGeom.PLANE) continue;
+            sx += gpos[k][0];
+            sy += gpos[k][1];
+            sz += gpos[k][2];
+            count++;
+        }
+        castR = -1;
+        if (count == 0) return;
+        castX = sx / count;
+        castY = sy / count;
+        castZ = sz / count;
+        for (int k = 0; k < n; k++) {
+            if (type[k] == SceneGeom.PLANE) continue;
+            double dx = gpos[k][0] - castX, dy = gpos[k][1] - castY, dz = gpos[k][2] - castZ;
+            castR = Math.max(castR, Math.sqrt(dx * dx + dy * dy + dz * dz) + bound[k]);
         }
     }
 
@@ -222,15 +255,15 @@ public final class Renderer {
         double px = ox + t * dx, py = oy + t * dy, pz = oz + t * dz;
 
         double ar, ag, ab;
-        int parity = 0;
         if (checker[k]) {
-            parity = (int) ((Math.floor(h.px / checkerSize) + Math.floor(h.py / checkerSize))) & 1;
-            double fade = Math.min(1, t / CHECKER_FADE);
-            float[] c = parity == 0 ? CHECKER_A : CHECKER_B;
-            ar = c[0] + fade * ((CHECKER_A[0] + CHECKER_B[0]) / 2 - c[0]);
-            ag = c[1] + fade * ((CHECKER_A[1] + CHECKER_B[1]) / 2 - c[1]);
-            ab = c[2] + fade * ((CHECKER_A[2] + CHECKER_B[2]) / 2 - c[2]);
-            if (fade > 0.5) parity = 0; // the squares have faded: not an edge worth re-sampling
+            // Box-filtered checker: the pattern averaged over the pixel's footprint on the floor, so squares far away
+            // blend smoothly into their mean colour instead of aliasing (no extra rays needed).
+            double cos = Math.max(0.15, Math.abs(nx * dx + ny * dy + nz * dz));
+            double w = t / (focal * checkerSize * cos) + 1e-4;
+            double mix = 0.5 - 0.5 * filteredSquareWave(h.px / checkerSize, w) * filteredSquareWave(h.py / checkerSize, w);
+            ar = CHECKER_A[0] + mix * (CHECKER_B[0] - CHECKER_A[0]);
+            ag = CHECKER_A[1] + mix * (CHECKER_B[1] - CHECKER_A[1]);
+            ab = CHECKER_A[2] + mix * (CHECKER_B[2] - CHECKER_A[2]);
         } else {
             ar = color[k][0];
             ag = color[k][1];
@@ -238,8 +271,8 @@ public final class Renderer {
         }
 
         double lambertKey = nx * TO_LIGHT[0] + ny * TO_LIGHT[1] + nz * TO_LIGHT[2];
-        int lit = 0;
-        if (lambertKey > 0 && !occluded(k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4)) lit = 1;
+        boolean shadowed = lambertKey > 0 && occluded(k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4);
+        int lit = lambertKey > 0 && !shadowed ? 1 : 0;
         double head = -(nx * dx + ny * dy + nz * dz);
         double diffuse = AMBIENT + HEADLIGHT * Math.max(0, head) + KEY * Math.max(0, lambertKey) * lit;
         // Blinn-Phong highlight from the key light: a little gloss reads as "3D" at low resolution.
@@ -249,12 +282,13 @@ public final class Renderer {
         rgb[0] = ar * diffuse + spec;
         rgb[1] = ag * diffuse + spec;
         rgb[2] = ab * diffuse + spec;
-        lastKey = (k << 2) | (parity << 1) | lit;
+        lastKey = (k << 1) | (shadowed ? 1 : 0); // a shadow's border is an edge; the smooth terminator is not
     }
 
     /** Whether anything but geom {@code self} (and planes, which cast no shadows here) blocks the key light. */
     private boolean occluded(int self, double px, double py, double pz) {
         double lx = TO_LIGHT[0], ly = TO_LIGHT[1], lz = TO_LIGHT[2];
+        if (castR < 0 || !rayNearSphere(px, py, pz, castX, castY, castZ, castR)) return false;
         for (int k = 0; k < n; k++) {
             if (k == self || type[k] == SceneGeom.PLANE) continue;
             double[] c = gpos[k];
@@ -274,6 +308,26 @@ public final class Renderer {
     }
 
     private final Shapes.Hit hitScratch = new Shapes.Hit();
+
+    /**
+     * The square wave +1 on [0, 1), -1 on [1, 2) (period 2), averaged over [x - w/2, x + w/2]: the difference of its
+     * integral, a triangle wave, across the window, divided by the window.
+     */
+    static double filteredSquareWave(double x, double w) {
+        return 2 * (Math.abs(fract((x - 0.5 * w) / 2) - 0.5) - Math.abs(fract((x + 0.5 * w) / 2) - 0.5)) / w;
+    }
+
+    private static double fract(double v) {
+        return v - Math.floor(v);
+    }
+
+    /** Whether the ray from p towards the light passes within r of c. */
+    private static boolean rayNearSphere(double px, double py, double pz, double cx, double cy, double cz, double r) {
+        double dx = cx - px, dy = cy - py, dz = cz - pz;
+        double along = dx * TO_LIGHT[0] + dy * TO_LIGHT[1] + dz * TO_LIGHT[2];
+        if (along < -r) return false;
+        return dx * dx + dy * dy + dz * dz - along * along <= r * r;
+    }
 
     /** MuJoCo's gradient skybox: light blue above, darkening through the horizon to near black below. */
     private void sky(double dz) {

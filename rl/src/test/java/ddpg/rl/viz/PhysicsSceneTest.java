@@ -1,0 +1,111 @@
+package ddpg.rl.viz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ddpg.physics.Simulator;
+import ddpg.physics.mjcf.Models;
+import ddpg.physics.model.Model;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PhysicsSceneTest {
+    /** A walker after some random-control steps (seeded), so bodies are rotated and moved. */
+    static Simulator walkerAfterRandomSteps() {
+        Simulator sim = new Simulator(Models.builtin("walker"));
+        sim.reset();
+        Random r = new Random(7);
+        for (int s = 0; s < 200; s++) {
+            for (int i = 0; i < sim.model.nu; i++) sim.data.ctrl[i] = 2 * r.nextDouble() - 1;
+            sim.step();
+        }
+        sim.forward();
+        return sim;
+    }
+
+    @Test
+    void geomPosesFromBodiesMatchTheSimulatorsGeomPoses() {
+        Simulator sim = walkerAfterRandomSteps();
+        List<SceneGeom> a = PhysicsScene.fromData(sim.model, sim.data);
+        List<SceneGeom> b = PhysicsScene.fromBodyPoses(sim.model, sim.data.xpos, sim.data.xmat);
+        assertEquals(sim.model.ngeom, a.size());
+        for (int g = 0; g < a.size(); g++) {
+            for (int k = 0; k < 3; k++) assertEquals(a.get(g).pos()[k], b.get(g).pos()[k], 1e-12, "geom " + g + " pos");
+            for (int k = 0; k < 9; k++) assertEquals(a.get(g).mat()[k], b.get(g).mat()[k], 1e-12, "geom " + g + " mat");
+        }
+    }
+
+    @Test
+    void floorsGetTheCheckerAndThinWallsDoNot() {
+        Model walker = Models.builtin("walker");
+        Simulator sim = new Simulator(walker);
+        sim.reset();
+        sim.forward();
+        List<SceneGeom> w = PhysicsScene.fromData(walker, sim.data);
+        assertTrue(w.get(walker.geomId("floor")).checker());
+        Model reacher = Models.builtin("reacher");
+        Simulator rs = new Simulator(reacher);
+        rs.reset();
+        rs.forward();
+        List<SceneGeom> r = PhysicsScene.fromData(reacher, rs.data);
+        assertTrue(r.get(reacher.geomId("ground")).checker());
+        assertFalse(r.get(reacher.geomId("wall_x")).checker());
+        assertEquals(0.6f, r.get(reacher.geomId("target")).rgba()[0], 1e-6f, "material colour from the model");
+    }
+
+    @Test
+    void theWalkersTorsoIsWhereTheCameraMathSays() {
+        Model m = Models.builtin("walker");
+        Simulator sim = new Simulator(m);
+        sim.reset();
+        sim.forward();
+        TaskView view = TaskView.of("walker-run", m);
+        BufferedImage img = view.renderer(320, 240).render(PhysicsScene.fromData(m, sim.data), view.cameraAt(sim.data.xpos));
+        // By hand: the camera sits 2 m behind and 0.7 m above the torso, pitched 30 degrees down. The torso centre, seen
+        // from there, is (0, 2, -0.7) away: right 0, up 2 sin30 - 0.7 cos30 = 0.3938, forward 2 cos30 + 0.7 sin30 = 2.082.
+        double f = 120 / Math.tan(Math.toRadians(22.5));
+        int x = 160, y = (int) Math.round(120 - f * 0.3938 / 2.082); // 65
+        assertSelfColoured(img.getRGB(x, y), "torso centre (" + x + "," + y + ")");
+        // The torso is 0.07 m in radius: 0.2 m to the side is background.
+        int side = (int) Math.round(160 + f * 0.2 / 2.082);
+        int bg = img.getRGB(side, y);
+        assertFalse(isSelfColoured(bg), "beside the torso: " + Integer.toHexString(bg));
+    }
+
+    @Test
+    void theTrackingCameraFollowsTheTorso() {
+        Model m = Models.builtin("walker");
+        Simulator sim = new Simulator(m);
+        sim.reset();
+        sim.data.qpos[m.jntQposadr[m.jointId("rootx")]] = 3.3; // walked 3.3 m forward
+        sim.forward();
+        TaskView view = TaskView.of("walker", m);
+        BufferedImage img = view.renderer(320, 240).render(PhysicsScene.fromData(m, sim.data), view.cameraAt(sim.data.xpos));
+        assertSelfColoured(img.getRGB(160, 65), "torso still centred");
+        TaskView fixed = TaskView.of("cartpole", Models.builtin("cartpole"));
+        assertEquals(-1, fixed.trackBody());
+        assertThrows(IllegalArgumentException.class, () -> TaskView.of("pendulum-swingup", m));
+    }
+
+    @Test
+    void wrongArraySizesAreClearErrors() {
+        Model m = Models.builtin("cartpole");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PhysicsScene.fromGeomPoses(m, new double[3], new double[9 * m.ngeom]));
+        assertTrue(e.getMessage().contains("geomXpos has 3 numbers"), e.getMessage());
+    }
+
+    /** The Control Suite's "self" colour (.7, .5, .3), lit: red above green above blue. */
+    static boolean isSelfColoured(int rgb) {
+        int r = PlotTest.red(rgb), g = PlotTest.green(rgb), b = PlotTest.blue(rgb);
+        return r > g + 20 && g > b + 15;
+    }
+
+    static void assertSelfColoured(int rgb, String where) {
+        assertTrue(isSelfColoured(rgb), where + ": " + Integer.toHexString(rgb));
+    }
+}
