@@ -6,7 +6,9 @@ straight to OpenBLAS sgemm with the transpose flags, so this is OpenBLAS's own n
 
   env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 python3 bench/peers/numpy_gemm_forms.py [--threads 1] [--quick]
 
-Prints: numpy <form>:<M>x<K>x<N> threads <T> <median GFLOP/s> (min max), the same shape syntax as our bench.
+Prints: numpy <form>:<M>x<K>x<N> threads <T> <median GFLOP/s> (best sample, worst sample), the same shape syntax
+as our bench and the same method: 15 samples of ~20 ms after a warm-up; on a machine shared with other work the best
+sample is the one least disturbed by the scheduler.
 """
 import argparse
 import ctypes
@@ -47,13 +49,16 @@ def operands(form, m, k, n, rng):
     return left, right
 
 
-def bench(shape, min_time=0.15, samples=7):
+def bench(shape, min_time=0.02, samples=15, warmup=0.3):
     form, dims = (shape.split(":") if ":" in shape else ("nn", shape))
     m, k, n = (int(x) for x in dims.split("x"))
     rng = np.random.default_rng(0)
     left, right = operands(form, m, k, n, rng)
     c = np.empty((m, n), dtype=np.float32)
     flops = 2.0 * m * k * n
+    t_end = time.perf_counter() + warmup
+    while time.perf_counter() < t_end:
+        np.matmul(left, right, out=c)
     reps = 1
     while True:
         t0 = time.perf_counter()
@@ -84,7 +89,8 @@ def main():
     shapes = args.shape or (QUICK if args.quick else FORWARD + BACKWARD + BIG)
     for s in shapes:
         med, lo, hi = bench(s)
-        print("numpy %s threads %d %.1f GFLOP/s (min %.1f max %.1f)" % (s, args.threads, med, lo, hi), flush=True)
+        print("numpy %s threads %d %.1f GFLOP/s (best sample %.1f, worst %.1f)" % (s, args.threads, med, hi, lo),
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,19 @@ final class VectorBlockedGemm implements Gemm {
     static final int B_IN_PLACE_MAX_ROWS = Integer.getInteger("ddpg.gemm.bInPlaceRows", 4 * 8);
     /** k-values per slice when transposing B for nt (64 rows of a panel = 8 KB). */
     static final int PACK_SLICE = 64;
+    static final boolean GATHER = Boolean.parseBoolean(System.getProperty("gather", "true"));
+    private static final ThreadLocal<int[]> GATHER_INDEX = ThreadLocal.withInitial(() -> new int[L + 1]);
+
+    /** {0, k, 2k, ...}: lane l of a gather reads row l of b (cached per thread for the last k). */
+    private static int[] gatherIndex(int k) {
+        int[] idx = GATHER_INDEX.get();
+        if (idx[L] != k) {
+            for (int l = 0; l < L; l++) idx[l] = l * k;
+            idx[L] = k;
+        }
+        return idx;
+    }
+
     static final int NN = 0, NT = 1, TN = 2;
 
     /** Per-thread packing buffers, grown on demand and then reused (no allocation in steady state). */
@@ -289,6 +302,15 @@ final class VectorBlockedGemm implements Gemm {
             int col = jc + jr;
             if (form == NT) {
                 // op(B)(p, j) = b[j*k + p]: a transpose; read each row of b once, write a column of the panel.
+                if (GATHER && w == NR) {
+                    int[] idx = gatherIndex(k);
+                    int src0 = col * k + pc, src1 = (col + L) * k + pc;
+                    for (int p = 0; p < kc; p++) {
+                        FloatVector.fromArray(S, b, src0 + p, idx, 0).intoArray(bp, base + p * NR);
+                        FloatVector.fromArray(S, b, src1 + p, idx, 0).intoArray(bp, base + p * NR + L);
+                    }
+                    continue;
+                }
                 // Done in slices of PACK_SLICE k-values so the panel rows being written stay in L1.
                 for (int p0 = 0; p0 < kc; p0 += PACK_SLICE) {
                     int p1 = Math.min(kc, p0 + PACK_SLICE);
