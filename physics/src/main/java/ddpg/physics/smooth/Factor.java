@@ -13,17 +13,19 @@ import ddpg.physics.model.Model;
 public final class Factor {
     private Factor() {}
 
-    /** LD := factor of the lower triangle of M (M is not modified), diagInv := 1/D. */
-    public static void factor(Model m, double[] M, double[] LD, double[] diagInv) {
+    /**
+     * LD := factor of the lower triangle of M (M is not modified), diagInv := 1/D. Returns -1, or the first dof
+     * whose pivot was not positive (M not positive definite: only a diverged state or a broken model does that;
+     * the result is then garbage and the divergence check after the solve reports it, so this does not throw).
+     */
+    public static int factor(Model m, double[] M, double[] LD, double[] diagInv) {
         int nv = m.nv;
         int[] parent = m.dofParentid;
         System.arraycopy(M, 0, LD, 0, nv * nv);
+        int bad = -1;
         for (int k = nv - 1; k >= 0; k--) {
             double dk = LD[k * nv + k];
-            if (!(dk > 0)) {
-                throw new IllegalStateException("mass matrix is not positive definite at dof " + k + " (D = " + dk
-                        + "); check masses, inertias and armature");
-            }
+            if (!(dk > 0) && bad < 0) bad = k;
             for (int i = parent[k]; i >= 0; i = parent[i]) {
                 double a = LD[k * nv + i] / dk;
                 for (int j = i; j >= 0; j = parent[j]) LD[i * nv + j] -= a * LD[k * nv + j];
@@ -31,6 +33,7 @@ public final class Factor {
             }
         }
         for (int k = 0; k < nv; k++) diagInv[k] = 1 / LD[k * nv + k];
+        return bad;
     }
 
     /** x := M^-1 x using the factor from {@link #factor}. */

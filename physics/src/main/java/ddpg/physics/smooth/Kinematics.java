@@ -19,7 +19,39 @@ public final class Kinematics {
     private final double[] pos = new double[3], quat = new double[4], tmp = new double[8], v = new double[3],
             rmat = new double[9];
 
-    public Kinematics(Model m) { this.m = m; }
+    /** Frame shortcuts found once (exact comparisons), like MuJoCo's *_sameframe: they skip quaternion work. */
+    private static final int GENERAL = 0, BODY_FRAME = 1, INERTIAL_FRAME = 2, BODY_ROTATION = 3;
+    private final int[] geomFrame, siteFrame;
+    private final boolean[] inertialIsBody, jointAtOrigin;
+
+    public Kinematics(Model m) {
+        this.m = m;
+        geomFrame = new int[m.ngeom];
+        for (int g = 0; g < m.ngeom; g++) geomFrame[g] = frameKind(m, m.geomBodyid[g], m.geomPos, m.geomQuat, g);
+        siteFrame = new int[m.nsite];
+        for (int s = 0; s < m.nsite; s++) siteFrame[s] = frameKind(m, m.siteBodyid[s], m.sitePos, m.siteQuat, s);
+        inertialIsBody = new boolean[m.nbody];
+        for (int b = 0; b < m.nbody; b++) inertialIsBody[b] = isZero(m.bodyIpos, 3 * b) && isIdentity(m.bodyIquat, 4 * b);
+        jointAtOrigin = new boolean[m.njnt];
+        for (int j = 0; j < m.njnt; j++) jointAtOrigin[j] = isZero(m.jntPos, 3 * j);
+    }
+
+    private static int frameKind(Model m, int body, double[] pos, double[] quat, int i) {
+        boolean ident = isIdentity(quat, 4 * i);
+        if (isZero(pos, 3 * i) && ident) return BODY_FRAME;
+        boolean samePos = pos[3 * i] == m.bodyIpos[3 * body] && pos[3 * i + 1] == m.bodyIpos[3 * body + 1]
+                && pos[3 * i + 2] == m.bodyIpos[3 * body + 2];
+        boolean sameQuat = true;
+        for (int k = 0; k < 4; k++) sameQuat &= quat[4 * i + k] == m.bodyIquat[4 * body + k];
+        if (samePos && sameQuat) return INERTIAL_FRAME;
+        return ident ? BODY_ROTATION : GENERAL;
+    }
+
+    private static boolean isZero(double[] v, int o) { return v[o] == 0 && v[o + 1] == 0 && v[o + 2] == 0; }
+
+    private static boolean isIdentity(double[] q, int o) {
+        return q[o] == 1 && q[o + 1] == 0 && q[o + 2] == 0 && q[o + 3] == 0;
+    }
 
     public void compute(Data d) {
         double[] qpos = d.qpos;
@@ -75,6 +107,7 @@ public final class Kinematics {
                         System.arraycopy(tmp, 0, quat, 0, 4);
                     }
                     // rotation about the anchor: keep the anchor where it is
+                    if (jointAtOrigin[j]) continue; // anchor = frame origin: nothing moves
                     Rot.quatToMat(quat, 0, rmat, 0);
                     Rot.matVec(rmat, 0, m.jntPos, 3 * j, v, 0);
                     pos[0] = d.xanchor[3 * j] - v[0];
@@ -88,6 +121,11 @@ public final class Kinematics {
             Rot.quatToMat(quat, 0, d.xmat, 9 * b);
 
             // inertial frame
+            if (inertialIsBody[b]) {
+                System.arraycopy(pos, 0, d.xipos, 3 * b, 3);
+                System.arraycopy(d.xmat, 9 * b, d.ximat, 9 * b, 9);
+                continue;
+            }
             Rot.matVec(d.xmat, 9 * b, m.bodyIpos, 3 * b, v, 0);
             d.xipos[3 * b] = pos[0] + v[0];
             d.xipos[3 * b + 1] = pos[1] + v[1];
@@ -96,10 +134,10 @@ public final class Kinematics {
             Rot.quatToMat(tmp, 0, d.ximat, 9 * b);
         }
         for (int g = 0; g < m.ngeom; g++) {
-            place(m.geomBodyid[g], m.geomPos, m.geomQuat, g, d.geomXpos, d.geomXmat, d);
+            place(geomFrame[g], m.geomBodyid[g], m.geomPos, m.geomQuat, g, d.geomXpos, d.geomXmat, d);
         }
         for (int s = 0; s < m.nsite; s++) {
-            place(m.siteBodyid[s], m.sitePos, m.siteQuat, s, d.siteXpos, d.siteXmat, d);
+            place(siteFrame[s], m.siteBodyid[s], m.sitePos, m.siteQuat, s, d.siteXpos, d.siteXmat, d);
         }
     }
 
@@ -112,12 +150,28 @@ public final class Kinematics {
         Rot.matVec(rmat, 0, m.jntAxis, 3 * j, d.xaxis, 3 * j);
     }
 
-    private void place(int body, double[] lpos, double[] lquat, int i, double[] outPos, double[] outMat, Data d) {
+    private void place(int kind, int body, double[] lpos, double[] lquat, int i, double[] outPos, double[] outMat,
+                       Data d) {
+        switch (kind) {
+            case BODY_FRAME -> {
+                System.arraycopy(d.xpos, 3 * body, outPos, 3 * i, 3);
+                System.arraycopy(d.xmat, 9 * body, outMat, 9 * i, 9);
+                return;
+            }
+            case INERTIAL_FRAME -> {
+                System.arraycopy(d.xipos, 3 * body, outPos, 3 * i, 3);
+                System.arraycopy(d.ximat, 9 * body, outMat, 9 * i, 9);
+                return;
+            }
+            case BODY_ROTATION -> System.arraycopy(d.xmat, 9 * body, outMat, 9 * i, 9);
+            default -> {
+                Rot.quatMul(d.xquat, 4 * body, lquat, 4 * i, tmp, 0);
+                Rot.quatToMat(tmp, 0, outMat, 9 * i);
+            }
+        }
         Rot.matVec(d.xmat, 9 * body, lpos, 3 * i, v, 0);
         outPos[3 * i] = d.xpos[3 * body] + v[0];
         outPos[3 * i + 1] = d.xpos[3 * body + 1] + v[1];
         outPos[3 * i + 2] = d.xpos[3 * body + 2] + v[2];
-        Rot.quatMul(d.xquat, 4 * body, lquat, 4 * i, tmp, 0);
-        Rot.quatToMat(tmp, 0, outMat, 9 * i);
     }
 }
