@@ -9,12 +9,15 @@ import ddpg.physics.model.Model;
 final class MassProperties {
     private MassProperties() {}
 
-    /** Volume of a primitive with MJCF sizes (radius / half-lengths). Planes have none. */
+    /**
+     * Volume of a primitive with MJCF sizes (radius / half-lengths). Planes have none. Here and in
+     * {@link #inertia} the arithmetic is ordered as in MuJoCo's compiler, so masses agree to the last bit.
+     */
     static double volume(int type, double[] size) {
         double r = size[0];
         return switch (type) {
-            case Model.GEOM_SPHERE -> 4.0 / 3.0 * Math.PI * r * r * r;
-            case Model.GEOM_CAPSULE -> Math.PI * r * r * 2 * size[1] + 4.0 / 3.0 * Math.PI * r * r * r;
+            case Model.GEOM_SPHERE -> 4 * Math.PI * r * r * r / 3;
+            case Model.GEOM_CAPSULE -> Math.PI * (r * r * 2 * size[1] + 4 * r * r * r / 3);
             case Model.GEOM_CYLINDER -> Math.PI * r * r * 2 * size[1];
             case Model.GEOM_ELLIPSOID -> 4.0 / 3.0 * Math.PI * size[0] * size[1] * size[2];
             case Model.GEOM_BOX -> 8 * size[0] * size[1] * size[2];
@@ -28,17 +31,22 @@ final class MassProperties {
         switch (type) {
             case Model.GEOM_SPHERE: {
                 double m = density * volume(type, size);
-                double i = 0.4 * m * r * r;
+                double i = 2 * m * r * r / 5;
                 return new double[]{i, i, i};
             }
             case Model.GEOM_CAPSULE: {
-                // cylinder of length L plus two hemispherical caps; each cap's inertia about its own centre of mass
-                // is shifted to the capsule centre (parallel axis), which gives the ms*L*(3r+2L)/8 term.
+                // a cylinder of length L plus a sphere split into two end caps; the mass is shared in proportion to
+                // the volumes, and each cap's inertia is moved to the capsule centre by the parallel-axis rule,
+                // which gives the ms*L*(3r+2L)/8 term
                 double len = 2 * size[1];
-                double mc = density * Math.PI * r * r * len;
-                double ms = density * 4.0 / 3.0 * Math.PI * r * r * r;
-                double ixx = mc * (3 * r * r + len * len) / 12 + ms * 0.4 * r * r + ms * len * (3 * r + 2 * len) / 8;
-                double izz = mc * r * r / 2 + ms * 0.4 * r * r;
+                double m = density * volume(type, size);
+                double ms = m * 4 * r / (4 * r + 3 * len);
+                double mc = m - ms;
+                double capsI = 2 * ms * r * r / 5;
+                double ixx = mc * (3 * r * r + len * len) / 12;
+                ixx += capsI + ms * len * (3 * r + 2 * len) / 8;
+                double izz = mc * r * r / 2;
+                izz += capsI;
                 return new double[]{ixx, ixx, izz};
             }
             case Model.GEOM_CYLINDER: {

@@ -133,10 +133,9 @@ final class ModelLayout {
             // bodies welded to the world. MuJoCo may also set it for some slide-only bodies, which we do not model.
             m.bodySimple[i] = m.bodyWeldid[i] == 0 ? 1 : 0;
         }
-        for (int i = nbody - 1; i >= 0; i--) {
-            m.bodySubtreemass[i] += m.bodyMass[i];
-            if (i > 0) m.bodySubtreemass[m.bodyParentid[i]] += m.bodySubtreemass[i];
-        }
+        // children have larger ids than their parents: one backward pass accumulates every subtree
+        System.arraycopy(m.bodyMass, 0, m.bodySubtreemass, 0, nbody);
+        for (int i = nbody - 1; i > 0; i--) m.bodySubtreemass[m.bodyParentid[i]] += m.bodySubtreemass[i];
         // sparse M: row i holds dof i and all its ancestors
         int madr = 0;
         for (int d = 0; d < nv; d++) {
