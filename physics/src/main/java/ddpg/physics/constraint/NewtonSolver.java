@@ -8,7 +8,7 @@ package ddpg.physics.constraint;
  *
  * with {@code a0 = qacc_smooth}. The cost is a convex quadratic spline, so Newton's method with an exact line search
  * finds the exact minimiser in a few steps: each step solves the quadratic of the current active set
- * ({@code H = M + J_A' D_A J_A}, Cholesky) and then walks along the direction through the spline's breakpoints to
+ * ({@code H = M + J_A' D_A J_A}, dense Cholesky) and then walks along the direction through the spline's breakpoints to
  * the exact 1-D minimum. When a full step crosses no breakpoint and leaves the active set unchanged, the point is
  * the optimum (to round-off). The constraint force of row i is {@code f_i = -D_i u_i} on active rows, 0 otherwise.
  *
@@ -177,19 +177,19 @@ public final class NewtonSolver {
             if (!active[i]) continue;
             double di = rows.d[i];
             int o = i * nv;
-            for (int p = 0; p < nnz[i]; p++) {     // columns ascending: (a, b) with b <= a is the lower triangle
+            for (int p = 0; p < nnz[i]; p++) {     // columns ascending: (a, b) with b >= a is the upper triangle
                 int a = cols[o + p];
                 double s = di * rows.jac[o + a];
                 int ho = a * nv;
-                for (int q = 0; q <= p; q++) {
+                for (int q = p; q < nnz[i]; q++) {
                     int b = cols[o + q];
                     h[ho + b] += s * rows.jac[o + b];
                 }
             }
         }
-        Dense.cholesky(h, chol, invDiag, nv);
+        Dense.choleskyUpper(h, chol, invDiag, nv);
         for (int k = 0; k < nv; k++) dir[k] = -grad[k];
-        Dense.cholSolve(chol, dir, nv);
+        Dense.solveUpper(chol, invDiag, dir, nv);
         return true;
     }
 
