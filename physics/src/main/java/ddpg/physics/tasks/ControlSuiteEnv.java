@@ -115,6 +115,8 @@ public final class ControlSuiteEnv implements Environment {
         System.arraycopy(qpos, 0, physics.qpos(), 0, m.nq);
         System.arraycopy(qvel, 0, physics.qvel(), 0, m.nv);
         physics.forward();
+        String bad = physics.divergence();
+        if (bad != null) throw new IllegalArgumentException(task.name + ": cannot restore that state: " + bad);
         steps = 0;
         running = true;
         ended = false;

@@ -51,12 +51,18 @@ final class SimulatorPhysics extends TaskPhysics {
 
     @Override
     public void forward() {
-        sim.forward();
+        divergence = null;
+        try {
+            sim.forward();
+        } catch (SimulationDivergedException e) {
+            divergence = e.getMessage();
+        }
     }
 
     @Override
     public void step(int n) {
         maxRows = 0;
+        divergence = null;
         try {
             for (int k = 0; k < n; k++) {
                 // dm_control's legacy stepping: an Euler model's first step reuses the position and velocity

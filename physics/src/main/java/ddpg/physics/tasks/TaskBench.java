@@ -1,5 +1,11 @@
 package ddpg.physics.tasks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Environment steps per second of one task, single thread: control steps (all physics substeps, then observation
  * and reward) under uniform random actions held 5 steps, as {@code mjref task} drives its episodes. An episode
@@ -9,15 +15,37 @@ package ddpg.physics.tasks;
 public final class TaskBench {
     private TaskBench() {}
 
-    /** Runs {@code steps / 10} untimed warm-up steps, then {@code steps} timed ones; returns control steps per second. */
+    /** One timed run: control steps, wall-clock seconds and this thread's CPU seconds. */
+    public record Measurement(String task, int steps, double wallSeconds, double cpuSeconds) {
+        /** Control steps per wall-clock second. */
+        public double stepsPerSecond() {
+            return steps / wallSeconds;
+        }
+
+        /** Control steps per CPU second of the benchmark thread (less sensitive to other processes). */
+        public double stepsPerCpuSecond() {
+            return steps / cpuSeconds;
+        }
+    }
+
+    /** Control steps per wall-clock second after {@code steps / 2} untimed warm-up steps. */
     public static double stepsPerSecond(String task, int steps) {
+        return measure(task, steps).stepsPerSecond();
+    }
+
+    /** Warms up for {@code steps / 2} control steps, then times {@code steps} of them. */
+    public static Measurement measure(String task, int steps) {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         ControlSuiteEnv env = Tasks.make(task);
-        run(env, Math.max(1, steps / 10), 1);
+        run(env, Math.max(1, steps / 2), 1);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+        long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         run(env, steps, 2);
         long t1 = System.nanoTime();
-        return steps / ((t1 - t0) * 1e-9);
+        long c1 = cpu ? mx.getCurrentThreadCpuTime() : 0;
+        return new Measurement(task, steps, (t1 - t0) * 1e-9, cpu ? (c1 - c0) * 1e-9 : Double.NaN);
     }
 
     private static void run(ControlSuiteEnv env, int steps, long seed) {
@@ -28,20 +56,20 @@ public final class TaskBench {
         for (int t = 0; t < steps; t++) {
             if (t % 5 == 0) for (int j = 0; j < nu; j++) action[j] = actions.uniform(-1, 1);
             StepResult r = env.step(action);
-            if (r.last()) env.reset(++seed);
+            if (r.last() || r.diverged()) env.reset(++seed);
         }
     }
 
-    /** {@code java -cp ddpg-physics.jar ddpg.physics.tasks.TaskBench [steps] [task...]}: one line per task. */
+    /** {@code java -cp ddpg.jar ddpg.physics.tasks.TaskBench [steps] [task...]}: one line per task. */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        java.util.List<String> tasks = args.length > 1 ? java.util.Arrays.asList(args).subList(1, args.length)
-                : Tasks.names();
+        List<String> tasks = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : Tasks.names();
+        System.out.printf(Locale.ROOT, "%-18s %8s %14s %14s %16s%n", "task", "steps", "steps/s wall", "steps/s cpu",
+                "physics steps/s");
         for (String t : tasks) {
-            double sps = stepsPerSecond(t, steps);
-            EnvSpec s = Tasks.spec(t);
-            System.out.printf(java.util.Locale.ROOT, "%-18s %10.0f control steps/s %10.0f physics steps/s%n", t, sps,
-                    sps * s.substeps());
+            Measurement m = measure(t, steps);
+            System.out.printf(Locale.ROOT, "%-18s %8d %14.0f %14.0f %16.0f%n", t, steps, m.stepsPerSecond(),
+                    m.stepsPerCpuSecond(), m.stepsPerCpuSecond() * Tasks.spec(t).substeps());
         }
     }
 }
