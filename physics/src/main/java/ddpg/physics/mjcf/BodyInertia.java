@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A body's mass, centre of mass ({@code ipos}) and principal inertia frame ({@code iquat}, {@code inertia}), either
  * from its {@code <inertial>} or from its geoms. With one geom the body's inertial frame is that geom's frame; with
- * several, the geom inertias are rotated into the body frame, moved to the common centre of mass (parallel axis) and
- * summed, and the sum is diagonalised ({@link MassProperties#principal}).
+ * several, the geom inertias are rotated into the body frame and summed about the body origin (parallel axis), the
+ * total is moved to the common centre of mass (parallel axis backwards; same result as shifting each geom, but it
+ * rounds like MuJoCo), and the sum is diagonalised ({@link MassProperties#principal}).
  */
 final class BodyInertia {
     private BodyInertia() {}
@@ -45,9 +46,11 @@ final class BodyInertia {
         double[] total = new double[9];
         for (Specs.Geom g : sel) {
             double[] rot = MassProperties.rotatedInertia(g.inertia, g.quat);
-            double[] off = MassProperties.pointMass(g.mass, new double[]{g.pos[0] - com[0], g.pos[1] - com[1], g.pos[2] - com[2]});
+            double[] off = MassProperties.pointMass(g.mass, g.pos);
             for (int k = 0; k < 9; k++) total[k] += rot[k] + off[k];
         }
+        double[] back = MassProperties.pointMass(mass, com);
+        for (int k = 0; k < 9; k++) total[k] -= back[k];
         MassProperties.Principal p = MassProperties.principal(total);
         b.mass = mass;
         b.ipos = com;

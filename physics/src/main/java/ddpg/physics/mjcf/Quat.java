@@ -55,11 +55,14 @@ final class Quat {
 
     /** 3x3 rotation matrix (row-major) of a unit quaternion. */
     static double[] toMat(double[] q) {
-        double w = q[0], x = q[1], y = q[2], z = q[3];
+        // the homogeneous form (w^2 + x^2 - y^2 - z^2 on the diagonal) rounds like MuJoCo's own conversion
+        double ww = q[0] * q[0], wx = q[0] * q[1], wy = q[0] * q[2], wz = q[0] * q[3];
+        double xx = q[1] * q[1], xy = q[1] * q[2], xz = q[1] * q[3];
+        double yy = q[2] * q[2], yz = q[2] * q[3], zz = q[3] * q[3];
         return new double[]{
-                1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-                2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-                2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)};
+                ww + xx - yy - zz, 2 * (xy - wz), 2 * (xz + wy),
+                2 * (xy + wz), ww - xx + yy - zz, 2 * (yz - wx),
+                2 * (xz - wy), 2 * (yz + wx), ww - xx - yy + zz};
     }
 
     /** Unit quaternion of a proper rotation matrix (row-major), w >= 0 when the trace is positive. */
