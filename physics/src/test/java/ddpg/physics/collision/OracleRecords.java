@@ -20,10 +20,10 @@ public final class OracleRecords {
     public final List<double[]> rows = new ArrayList<>();
     private final Map<String, Integer> col = new HashMap<>();
 
-    private OracleRecords(String model) {
+    private OracleRecords(String model, String file, Model compiled) {
         this.model = model;
-        this.m = ModelFields.loadResource("/oracle/" + model);
-        String res = "/oracle/" + model + "/constraints_transitions.csv";
+        this.m = compiled != null ? compiled : ModelFields.loadResource("/oracle/" + model);
+        String res = "/oracle/" + model + "/" + file;
         try (InputStream in = OracleRecords.class.getResourceAsStream(res)) {
             if (in == null) throw new IllegalStateException("missing test resource " + res);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -40,7 +40,15 @@ public final class OracleRecords {
         }
     }
 
-    public static OracleRecords load(String model) { return new OracleRecords(model); }
+    /** The public-set records with MuJoCo's own compiled model ({@code model_fields.txt}). */
+    public static OracleRecords load(String model) {
+        return new OracleRecords(model, "constraints_transitions.csv", null);
+    }
+
+    /** Records of {@code /oracle/<model>/<file>} with the given compiled model. */
+    public static OracleRecords load(String model, String file, Model compiled) {
+        return new OracleRecords(model, file, compiled);
+    }
 
     /** n consecutive values starting at column {@code first} (e.g. "qpos[0]", "xpos[0][0]"). */
     public double[] vec(double[] row, String first, int n) {
