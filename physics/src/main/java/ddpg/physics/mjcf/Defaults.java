@@ -22,6 +22,10 @@ final class Defaults {
         Cls(String name, Cls parent) { this.name = name; this.parent = parent; }
     }
 
+    /** Attributes of defaultable elements whose values are words, not numbers. */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("type", "limited", "ctrllimited",
+            "forcelimited", "material", "joint", "fluidshape");
+
     private final Map<String, Cls> classes = new LinkedHashMap<>();
     final Cls main = new Cls(MAIN, null);
 
@@ -51,6 +55,8 @@ final class Defaults {
                 if (!c.children.isEmpty()) throw c.error("must be empty");
                 Schema.check(c, Schema.DEFAULTABLE.get(c.tag));
                 if (c.has("class")) throw c.error("class", "not allowed inside <default>; nest <default class=...> instead");
+                for (String a : c.attrs.keySet())            // numbers are checked even if no element uses them
+                    if (!WORDS.contains(a)) Attrs.numbers(c, a);
                 cls.byKind.put(c.tag, c);
             } else if (Schema.IGNORED_ELEMENTS.contains(c.tag) || c.tag.equals("material") || c.tag.equals("mesh")
                     || c.tag.equals("texture")) {

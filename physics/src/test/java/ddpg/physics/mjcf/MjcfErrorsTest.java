@@ -184,4 +184,13 @@ class MjcfErrorsTest {
         Path p = write("m.xml", "<mujoco>\n<worldbody>\n<body>\n<joint name=\"j\"\n       type=\"screw\"\n       axis=\"0 1 0\"/>\n<geom size=\"1\"/>\n</body>\n" + TAIL);
         fails(p, 4, "<joint>", "unknown joint type 'screw'");
     }
+
+    @Test
+    void anErrorInAnIncludedFileNamesThatFile() throws IOException {
+        Files.createDirectories(dir.resolve("common"));
+        Path inc = write("common/bad.xml", "<mujoco>\n<default>\n<geom friction=\"1 x\"/>\n</default>\n</mujoco>\n");
+        Path p = write("m.xml", "<mujoco>\n<include file=\"common/bad.xml\"/>\n</mujoco>\n");
+        MjcfException e = assertThrows(MjcfException.class, () -> MjcfLoader.load(p));
+        assertTrue(e.getMessage().startsWith(inc.toAbsolutePath().normalize() + ":3: <geom> attribute 'friction'"), e.getMessage());
+    }
 }
