@@ -6,9 +6,11 @@ import ddpg.physics.smooth.Factor;
 
 /**
  * Semi-implicit Euler as in MuJoCo 2.2.2 (mj_Euler + mj_advance). When any dof has damping, the damping is treated
- * implicitly: the acceleration actually used is {@code (M + h D)^-1 M qacc}, D = diag(dof_damping) (qacc already
- * contains the explicit damping force, so this equals solving {@code (M + hD) a = f_total + hD... } i.e. backing
- * the damping out to the end of the step). Then {@code qvel += h a}, and qpos is integrated with the NEW qvel.
+ * implicitly: the acceleration actually used is {@code a = (M + h D)^-1 M qacc}, D = diag(dof_damping). Since
+ * {@code M qacc} is the total force (which already contains the explicit damping force {@code -D qvel}), this is
+ * the acceleration for which the damping force is evaluated at the end-of-step velocity {@code qvel + h a}; it
+ * keeps stiff damping (tiny inertias, large dt) stable. Then {@code qvel += h a}, and qpos is integrated with the
+ * NEW qvel.
  */
 public final class Euler {
     private final Model m;

@@ -18,13 +18,14 @@ import java.util.Arrays;
 public final class SpeedCheck {
     private SpeedCheck() {}
 
-    public record Result(String model, double medianStepsPerSecond, double min, double max, double bytesPerStep,
-                         double meanNefc) {}
+    /** Wall-clock rates (as mjref) and the rate by this thread's CPU time (robust on a loaded machine). */
+    public record Result(String model, double medianStepsPerSecond, double min, double max,
+                         double medianCpuStepsPerSecond, double bytesPerStep, double meanNefc) {}
 
     public static Result measure(String name, Model m, int steps, int repeats, int warmup, int hold, long seed) {
         Simulator sim = new Simulator(m);
         Positions positions = new Positions(m);
-        double[] rates = new double[repeats];
+        double[] rates = new double[repeats], cpuRates = new double[repeats];
         double bytes = 0, nefc = 0;
         for (int rep = 0; rep < repeats; rep++) {
             long[] s = {(seed << 8) | 3};
@@ -36,6 +37,7 @@ public final class SpeedCheck {
             int t = 0;
             for (; t < warmup; t++) step(sim, m, s, t, hold);
             long a0 = allocatedBytes();
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             long rows = 0;
             for (int k = 0; k < steps; k++, t++) {
@@ -43,13 +45,16 @@ public final class SpeedCheck {
                 rows += sim.data.nefc;
             }
             long t1 = System.nanoTime();
+            cpuRates[rep] = steps / ((cpuNanos() - c0) * 1e-9);
             bytes = Math.max(bytes, (allocatedBytes() - a0) / (double) steps);
             rates[rep] = steps / ((t1 - t0) * 1e-9);
             nefc = rows / (double) steps;
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        return new Result(name, sorted[repeats / 2], sorted[0], sorted[repeats - 1], bytes, nefc);
+        Arrays.sort(cpuRates);
+        return new Result(name, sorted[repeats / 2], sorted[0], sorted[repeats - 1], cpuRates[repeats / 2], bytes,
+                nefc);
     }
 
     private static void step(Simulator sim, Model m, long[] s, int t, int hold) {
@@ -76,6 +81,10 @@ public final class SpeedCheck {
         return (z >>> 11) * 0x1.0p-53;
     }
 
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     private static long allocatedBytes() {
         java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
         if (b instanceof com.sun.management.ThreadMXBean sb) return sb.getThreadAllocatedBytes(Thread.currentThread().getId());
@@ -90,8 +99,9 @@ public final class SpeedCheck {
         for (String n : names) {
             Result r = measure(n, Models.builtin(n), steps, repeats, 2000, 5, 1);
             System.out.printf("speed model=%s median_steps_per_s=%.0f min=%.0f max=%.0f us_per_step=%.3f "
-                    + "bytes_per_step=%.1f mean_nefc=%.2f%n", r.model(), r.medianStepsPerSecond(), r.min(), r.max(),
-                    1e6 / r.medianStepsPerSecond(), r.bytesPerStep(), r.meanNefc());
+                    + "cpu_steps_per_s=%.0f cpu_us_per_step=%.3f bytes_per_step=%.1f mean_nefc=%.2f%n", r.model(),
+                    r.medianStepsPerSecond(), r.min(), r.max(), 1e6 / r.medianStepsPerSecond(),
+                    r.medianCpuStepsPerSecond(), 1e6 / r.medianCpuStepsPerSecond(), r.bytesPerStep(), r.meanNefc());
         }
     }
 }
