@@ -73,7 +73,8 @@ public final class GifWriter implements AutoCloseable {
             abort();
             throw new IllegalArgumentException("cannot write " + out + ": " + e.getMessage());
         }
-        frame = palette.map(frame);
+        // The JDK encoder takes the transparency flag from the image's colour model, so delta frames need their own.
+        frame = palette.map(frame, frames > 0);
         boolean delta = markUnchanged(frame);
         ImageTypeSpecifier spec = ImageTypeSpecifier.createFromRenderedImage(frame);
         IIOMetadata meta = writer.getDefaultImageMetadata(spec, param);

@@ -23,6 +23,8 @@ final class Palette {
     private final byte[] r = new byte[SIZE], g = new byte[SIZE], b = new byte[SIZE];
     private final byte[] lookup = new byte[1 << 15]; // 5-5-5 colour -> palette index
     final IndexColorModel model;
+    /** The same colours with {@link #UNCHANGED} transparent, for frames that paint only what changed. */
+    final IndexColorModel deltaModel;
 
     private Palette(int[] colours) {
         for (int i = 0; i < SIZE; i++) {
@@ -32,6 +34,7 @@ final class Palette {
             b[i] = (byte) c;
         }
         model = new IndexColorModel(8, SIZE, r, g, b);
+        deltaModel = new IndexColorModel(8, SIZE, r, g, b, UNCHANGED);
         for (int c15 = 0; c15 < lookup.length; c15++) lookup[c15] = (byte) nearest(expand(c15 >> 10), expand(c15 >> 5 & 31), expand(c15 & 31));
     }
 
@@ -50,10 +53,10 @@ final class Palette {
         return new Palette(colours.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** {@code src} as an indexed image in this palette. */
-    BufferedImage map(BufferedImage src) {
+    /** {@code src} as an indexed image in this palette ({@code forDelta}: with the transparent index, see deltaModel). */
+    BufferedImage map(BufferedImage src, boolean forDelta) {
         int w = src.getWidth(), h = src.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, model);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, forDelta ? deltaModel : model);
         byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {

@@ -1,0 +1,147 @@
+package ddpg.rl.cli;
+
+import ddpg.engine.Tensor;
+import ddpg.engine.autograd.NoGrad;
+import ddpg.physics.tasks.ControlSuiteEnv;
+import ddpg.physics.tasks.Tasks;
+import ddpg.rl.ddpg.Actor;
+import ddpg.rl.train.Evaluator;
+import ddpg.rl.train.PolicyFiles;
+import ddpg.rl.train.RunConfig;
+import ddpg.rl.viz.EpisodeGif;
+import ddpg.rl.viz.GifRecorder;
+import ddpg.rl.viz.Renderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.LongUnaryOperator;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code ddpg.jar render --run <run dir> [--episodes 1] [--out agent.gif]}: films a trained run's deterministic policy;
+ * {@code render --task <task> --policy random|zero} films a task without a run.
+ */
+final class RenderCommand implements Command {
+    @Override public String name() { return "render"; }
+
+    @Override public String summary() { return "film a trained policy (or a random/zero one) as a looping animated GIF"; }
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("run").hasArg().argName("run dir")
+                .desc("run folder whose actor to film (its actor.safetensors, else its latest checkpoint)").build());
+        o.addOption(Option.builder().longOpt("task").hasArg().argName("task")
+                .desc("task to film without a run, e.g. walker-run (with --policy)").build());
+        o.addOption(Option.builder().longOpt("policy").hasArg().argName("random|zero")
+                .desc("policy without a run: uniform random actions or all zeros (default random)").build());
+        o.addOption(Option.builder().longOpt("episodes").hasArg().argName("N").desc("episodes, one after another (default 1)").build());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("seed of the initial states (default: the run's seed, so episode 1 is its first evaluation episode; 1 without a run)").build());
+        o.addOption(Option.builder().longOpt("out").hasArg().argName("file.gif")
+                .desc("GIF to write (default agent.gif in the run folder with --run, else <task>-<policy>.gif here)").build());
+        o.addOption(Option.builder().longOpt("width").hasArg().argName("px").desc("frame width (default " + Renderer.DEFAULT_WIDTH + ")").build());
+        o.addOption(Option.builder().longOpt("height").hasArg().argName("px").desc("frame height (default " + Renderer.DEFAULT_HEIGHT + ")").build());
+        o.addOption(Option.builder().longOpt("fps").hasArg().argName("F")
+                .desc("frames per second of simulated time (default " + (int) GifRecorder.DEFAULT_FPS + ")").build());
+        return o;
+    }
+
+    @Override
+    public int run(CommandLine cl) throws Exception {
+        boolean hasRun = cl.hasOption("run"), hasTask = cl.hasOption("task");
+        if (hasRun == hasTask) {
+            throw new UserError("give either --run <run dir> (a trained policy) or --task <task> --policy random|zero");
+        }
+        int episodes = Args.intValue(cl, "episodes", 1);
+        if (episodes < 1) throw new UserError("--episodes must be at least 1, got " + episodes);
+        int width = Args.intValue(cl, "width", Renderer.DEFAULT_WIDTH), height = Args.intValue(cl, "height", Renderer.DEFAULT_HEIGHT);
+        if (width < 8 || height < 8 || width > 4096 || height > 4096) {
+            throw new UserError("--width and --height must be 8..4096 pixels, got " + width + "x" + height);
+        }
+        double fps = Args.doubleValue(cl, "fps", GifRecorder.DEFAULT_FPS);
+        if (!(fps > 0 && fps <= 100)) throw new UserError("--fps must be in (0, 100], got " + fps);
+
+        String task;
+        BiConsumer<double[], double[]> policy;
+        LongUnaryOperator episodeSeed;
+        Path out;
+        if (hasRun) {
+            Path dir = Path.of(cl.getOptionValue("run"));
+            if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
+            if (cl.hasOption("policy")) throw new UserError("--policy is for --task; with --run the run's trained policy is filmed");
+            RunConfig config;
+            Actor actor;
+            try {
+                config = RunConfig.read(dir.resolve("config.json"));
+                actor = PolicyFiles.load(dir);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot read the policy in " + dir + ": " + e.getMessage());
+            }
+            task = config.run.task;
+            long seed = Args.longValue(cl, "seed", config.run.seed);
+            episodeSeed = k -> Evaluator.episodeSeed(seed, (int) k);
+            policy = deterministic(actor);
+            out = Path.of(cl.getOptionValue("out", dir.resolve("agent.gif").toString()));
+        } else {
+            task = cl.getOptionValue("task");
+            TrainCommand.taskSpec(task);
+            String kind = cl.getOptionValue("policy", "random").toLowerCase(Locale.ROOT);
+            long seed = Args.longValue(cl, "seed", 1);
+            episodeSeed = k -> seed + k;
+            policy = switch (kind) {
+                case "random" -> random(seed);
+                case "zero" -> (o, a) -> java.util.Arrays.fill(a, 0);
+                default -> throw new UserError("--policy expects 'random' or 'zero', got '" + kind + "' (a trained policy: use --run <run dir>)");
+            };
+            out = Path.of(cl.getOptionValue("out", task + "-" + kind + ".gif"));
+        }
+
+        ControlSuiteEnv env;
+        try {
+            env = Tasks.make(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        EpisodeGif.Result r;
+        try {
+            r = EpisodeGif.record(env, policy, episodes, episodeSeed, out, width, height, fps);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        StringBuilder rets = new StringBuilder();
+        for (double x : r.returns()) rets.append(rets.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", x));
+        System.out.printf(Locale.ROOT, "wrote %s: %d frames, %s, return %s%s (%.1f s)%n", out, r.frames(), task, rets,
+                r.diverged() > 0 ? ", " + r.diverged() + " episode(s) diverged" : "", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** The actor's action for an observation, without noise (what evaluation uses). */
+    private static BiConsumer<double[], double[]> deterministic(Actor actor) {
+        int obs = actor.obsSize();
+        float[] in = new float[obs];
+        Tensor input = Tensor.wrap(in, 1, obs);
+        return (o, a) -> {
+            for (int j = 0; j < obs; j++) in[j] = (float) o[j];
+            try (NoGrad ng = NoGrad.enter()) {
+                float[] mu = actor.forward(input).data();
+                for (int j = 0; j < a.length; j++) a[j] = mu[j];
+            }
+        };
+    }
+
+    /** Uniform actions in [-1, 1], seeded. */
+    private static BiConsumer<double[], double[]> random(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return (o, a) -> {
+            for (int j = 0; j < a.length; j++) a[j] = 2 * rng.nextDouble() - 1;
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package ddpg.rl.viz;
+
+import ddpg.physics.tasks.ControlSuiteEnv;
+import ddpg.physics.tasks.StepResult;
+import ddpg.physics.tasks.TaskPhysics;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Rolls a policy out in a task and films it: a looping GIF at about 30 fps in real time, the task's default camera,
+ * the return so far in the top-left corner. What {@code ddpg.jar render} and the trainer's {@code --gif-every} call.
+ *
+ * <pre>
+ * ControlSuiteEnv env = Tasks.make("walker-run");
+ * EpisodeGif.Result r = EpisodeGif.record(env, (obs, act) -> agent.act(obs, act), 1, k -> 42 + k, Path.of("agent.gif"));
+ * </pre>
+ */
+public final class EpisodeGif {
+    /** Returns of the filmed episodes, frames written, and whether an episode ended by diverging. */
+    public record Result(double[] returns, int frames, int diverged) {}
+
+    private EpisodeGif() {}
+
+    /** {@link #record(ControlSuiteEnv, BiConsumer, int, LongUnaryOperator, Path, int, int, double)} at 320x240, 30 fps. */
+    public static Result record(ControlSuiteEnv env, BiConsumer<double[], double[]> policy, int episodes,
+                                LongUnaryOperator episodeSeed, Path out) {
+        return record(env, policy, episodes, episodeSeed, out, Renderer.DEFAULT_WIDTH, Renderer.DEFAULT_HEIGHT,
+                GifRecorder.DEFAULT_FPS);
+    }
+
+    /**
+     * Runs {@code episodes} episodes (episode k starts from {@code reset(episodeSeed.applyAsLong(k))}), asking
+     * {@code policy} to fill the action for each observation, and writes them one after another into {@code out}
+     * (atomically; on any failure the target is left untouched).
+     */
+    public static Result record(ControlSuiteEnv env, BiConsumer<double[], double[]> policy, int episodes,
+                                LongUnaryOperator episodeSeed, Path out, int width, int height, double fps) {
+        if (episodes < 1) throw new IllegalArgumentException("episodes must be at least 1, got " + episodes);
+        TaskPhysics physics = env.physics();
+        String task = env.spec().name();
+        TaskView view = TaskView.of(task, env.model());
+        Renderer renderer = view.renderer(width, height);
+        BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        double dt = env.spec().controlTimestep();
+        double[] returns = new double[episodes];
+        double[] action = new double[env.spec().actionSize()];
+        int diverged = 0;
+        GifRecorder gif = new GifRecorder(out, fps);
+        try {
+            for (int k = 0; k < episodes; k++) {
+                if (k > 0) gif.nextEpisode();
+                double[] obs = env.reset(episodeSeed.applyAsLong(k));
+                String label = episodes > 1 ? task + "  " + (k + 1) + "/" + episodes : task;
+                double ret = 0;
+                int step = 0;
+                while (true) {
+                    if (gif.due(step * dt)) {
+                        renderer.render(PhysicsScene.fromBodyPoses(env.model(), physics.xpos(), physics.xmat()),
+                                view.cameraAt(physics.xpos()), frame);
+                        FrameOverlay.caption(frame, FrameOverlay.returnSoFar(ret), label);
+                        gif.add(frame);
+                    }
+                    policy.accept(obs, action);
+                    StepResult r = env.step(action);
+                    step++;
+                    if (r.diverged()) {
+                        diverged++;
+                        break;
+                    }
+                    ret += r.reward();
+                    obs = r.observation();
+                    if (r.last()) break;
+                }
+                returns[k] = ret;
+            }
+            int frames = gif.frameCount();
+            gif.close();
+            return new Result(returns, frames, diverged);
+        } catch (RuntimeException e) {
+            gif.abort();
+            throw e;
+        }
+    }
+}
