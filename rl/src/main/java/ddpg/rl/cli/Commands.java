@@ -12,6 +12,8 @@ final class Commands {
         List<Command> list = List.of(
                 new TrainCommand(),
                 new EvalCommand(),
+                new PlotCommand(),
+                new RenderCommand(),
                 new BenchCommand(),
                 new TasksCommand(),
                 new ValidateCommand(),
