@@ -9,34 +9,35 @@ import ddpg.physics.model.Model;
 public final class GeomPoses {
     private GeomPoses() {}
 
-    /** Body poses as position (nbody x 3) and quaternion (nbody x 4, w x y z) in; geom poses out. */
+    /** Body poses as position (nbody x 3) and quaternion (nbody x 4, w x y z) in; geom poses out. No allocation. */
     public static void fromBodyQuat(Model m, double[] xpos, double[] xquat, double[] gxpos, double[] gxmat) {
-        double[] q = new double[4];
         for (int g = 0; g < m.ngeom; g++) {
             int b = m.geomBodyid[g];
-            mulQuat(xquat, 4 * b, m.geomQuat, 4 * g, q);
-            quatToMat(q, 0, gxmat, 9 * g);
-            double[] rb = new double[9];
-            quatToMat(xquat, 4 * b, rb, 0);
-            for (int i = 0; i < 3; i++) {
-                gxpos[3 * g + i] = xpos[3 * b + i] + rb[3 * i] * m.geomPos[3 * g] + rb[3 * i + 1] * m.geomPos[3 * g + 1]
-                        + rb[3 * i + 2] * m.geomPos[3 * g + 2];
-            }
+            // geom orientation = body quaternion * geom quaternion, then to a matrix
+            double aw = xquat[4 * b], ax = xquat[4 * b + 1], ay = xquat[4 * b + 2], az = xquat[4 * b + 3];
+            double bw = m.geomQuat[4 * g], bx = m.geomQuat[4 * g + 1], by = m.geomQuat[4 * g + 2],
+                    bz = m.geomQuat[4 * g + 3];
+            quatToMat(aw * bw - ax * bx - ay * by - az * bz, aw * bx + ax * bw + ay * bz - az * by,
+                    aw * by - ax * bz + ay * bw + az * bx, aw * bz + ax * by - ay * bx + az * bw, gxmat, 9 * g);
+            // geom position = body position + R_body * geom_pos
+            double px = m.geomPos[3 * g], py = m.geomPos[3 * g + 1], pz = m.geomPos[3 * g + 2];
+            double ww = aw * aw, xx = ax * ax, yy = ay * ay, zz = az * az;
+            gxpos[3 * g] = xpos[3 * b] + (ww + xx - yy - zz) * px + 2 * (ax * ay - aw * az) * py
+                    + 2 * (ax * az + aw * ay) * pz;
+            gxpos[3 * g + 1] = xpos[3 * b + 1] + 2 * (ax * ay + aw * az) * px + (ww - xx + yy - zz) * py
+                    + 2 * (ay * az - aw * ax) * pz;
+            gxpos[3 * g + 2] = xpos[3 * b + 2] + 2 * (ax * az - aw * ay) * px + 2 * (ay * az + aw * ax) * py
+                    + (ww - xx - yy + zz) * pz;
         }
-    }
-
-    static void mulQuat(double[] a, int ao, double[] b, int bo, double[] out) {
-        double aw = a[ao], ax = a[ao + 1], ay = a[ao + 2], az = a[ao + 3];
-        double bw = b[bo], bx = b[bo + 1], by = b[bo + 2], bz = b[bo + 3];
-        out[0] = aw * bw - ax * bx - ay * by - az * bz;
-        out[1] = aw * bx + ax * bw + ay * bz - az * by;
-        out[2] = aw * by - ax * bz + ay * bw + az * bx;
-        out[3] = aw * bz + ax * by - ay * bx + az * bw;
     }
 
     /** Unit quaternion (w x y z) to a row-major rotation matrix. */
     public static void quatToMat(double[] q, int qo, double[] r, int ro) {
-        double w = q[qo], x = q[qo + 1], y = q[qo + 2], z = q[qo + 3];
+        quatToMat(q[qo], q[qo + 1], q[qo + 2], q[qo + 3], r, ro);
+    }
+
+    /** Unit quaternion (w, x, y, z) to a row-major rotation matrix at {@code r[ro..ro+8]}. */
+    public static void quatToMat(double w, double x, double y, double z, double[] r, int ro) {
         double ww = w * w, xx = x * x, yy = y * y, zz = z * z;
         r[ro] = ww + xx - yy - zz;
         r[ro + 1] = 2 * (x * y - w * z);
