@@ -19,6 +19,11 @@ class PlotTest {
     @TempDir Path tmp;
 
     @Test
+    void fixturesUseTheTrainersHeader() {
+        assertEquals(ddpg.rl.train.ProgressLog.HEADER, RunFixtures.HEADER);
+    }
+
+    @Test
     void singleRunWritesAPngWithTheTaskTitleArea() throws IOException {
         Path run = RunFixtures.run(tmp, "cartpole-swingup-s1-20260101-120000", "cartpole-swingup", 50_000, 5_000,
                 s -> s / 100.0, 10, s -> s / 120.0);
