@@ -3,7 +3,7 @@ package ddpg.physics.tasks;
 /**
  * A Control Suite task, dm_control style: {@code reset(seed)} then {@code step(action)} until {@code last}.
  * Each instance owns all of its state, so instances can run in parallel threads; the same seed gives the same
- * episode bit for bit.
+ * episode bit for bit. Get one from {@link Tasks#make(String)}.
  */
 public interface Environment {
     EnvSpec spec();
@@ -12,8 +12,9 @@ public interface Environment {
     double[] reset(long seed);
 
     /**
-     * Applies {@code action} (clipped to [-1, 1]) for one control step. An action of the wrong length or containing
-     * NaN is an {@link IllegalArgumentException}.
+     * Applies {@code action} (clipped to [-1, 1]) for one control step. An action of the wrong length, null or
+     * containing NaN is an {@link IllegalArgumentException} (and the episode does not advance). Calling it before the
+     * first {@code reset} or after the step that returned {@code last} is an {@link IllegalStateException}.
      */
     StepResult step(double[] action);
 
