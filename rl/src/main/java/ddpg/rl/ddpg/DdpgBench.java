@@ -36,6 +36,41 @@ public final class DdpgBench {
         return updates / seconds;
     }
 
+    /**
+     * End-to-end training speed on a real environment: env steps per second of the training loop proper (act with
+     * Gaussian noise, step, store, one update per step), without evaluation or logging. The replay buffer is first
+     * filled with {@code max(batch, 1000)} random steps (not timed); then {@code steps} steps are timed.
+     */
+    public static double trainingStepsPerSecond(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
+        DdpgConfig c = config.copy();
+        int obs = env.spec().observationSize(), act = env.spec().actionSize();
+        c.buffer = Math.max(c.batch, 1000) + steps;
+        DdpgAgent agent = new DdpgAgent(obs, act, c, 1);
+        ReplayBuffer replay = new ReplayBuffer(c.buffer, obs, act);
+        ddpg.rl.noise.GaussianNoise noise = new ddpg.rl.noise.GaussianNoise(c.noiseSigma, 3);
+        Rng rng = new Rng(4);
+        double[] a = new double[act], eps = new double[act];
+        double[] s = env.reset(0);
+        long episode = 0;
+        int fill = Math.max(c.batch, 1000);
+        long t0 = 0;
+        for (int t = 0; t < fill + steps; t++) {
+            if (t == fill) t0 = System.nanoTime();
+            if (t < fill) {
+                for (int j = 0; j < act; j++) a[j] = rng.uniform(-1, 1);
+            } else {
+                agent.act(s, a);
+                noise.sample(eps);
+                for (int j = 0; j < act; j++) a[j] = Math.max(-1, Math.min(1, a[j] + eps[j]));
+            }
+            ddpg.physics.tasks.StepResult r = env.step(a);
+            if (!r.diverged()) replay.add(s, a, r.reward(), r.discount(), r.observation());
+            if (t >= fill) agent.update(replay);
+            s = (r.last() || r.diverged()) ? env.reset(++episode) : r.observation();
+        }
+        return steps / ((System.nanoTime() - t0) * 1e-9);
+    }
+
     static ReplayBuffer randomReplay(int obs, int act, int n, long seed) {
         ReplayBuffer replay = new ReplayBuffer(n, obs, act);
         Rng rng = new Rng(seed);
