@@ -47,7 +47,7 @@ public final class ConstraintProfile {
             kin = new Kinematics(m);
             rows = new RowBuilder(m, kin);
             r = new Rows(m.nv, 32);
-            newton = new NewtonSolver(m.nv);
+            newton = new NewtonSolver(m.nv, m.dofParentid);
             real = new SolverStage(m);
             qacc = new double[m.nv];
             qfrc = new double[m.nv];

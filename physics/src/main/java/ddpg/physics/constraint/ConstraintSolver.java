@@ -31,7 +31,7 @@ public final class ConstraintSolver {
         this.kin = new Kinematics(m);
         this.builder = new RowBuilder(m, kin);
         this.rows = new Rows(m.nv, 32);
-        this.newton = new NewtonSolver(m.nv);
+        this.newton = new NewtonSolver(m.nv, m.dofParentid);
         this.divergence = new DivergenceCheck(m);
     }
 

@@ -21,10 +21,33 @@ public final class NewtonSolver {
     private boolean[] active;
     /** Nonzero columns of each Jacobian row (rows touch only the dofs on two kinematic chains). */
     private int[] nnz, cols;
+    /** Whether row i's nonzero columns form one chain of the dof tree. */
+    private boolean[] chain;
+    private int treeSolves, denseSolves;
     private int iterations;
 
-    public NewtonSolver(int nv) {
+    /** Dof tree (dof_parentid) for the sparse factorisation, or null; ancestor bit masks when nv <= 64. */
+    private final int[] parent;
+    private final long[] ancestors;
+
+    /** A solver without tree structure: always the dense Cholesky. */
+    public NewtonSolver(int nv) { this(nv, null); }
+
+    /**
+     * @param dofParentid MuJoCo's {@code dof_parentid} (parent dof or -1), enabling the no-fill-in tree
+     *                    factorisation ({@link TreeFactor}) whenever every active row lies on one kinematic chain
+     */
+    public NewtonSolver(int nv, int[] dofParentid) {
         this.nv = nv;
+        this.parent = dofParentid != null && nv <= 64 ? dofParentid.clone() : null;
+        this.ancestors = parent == null ? null : new long[nv];
+        if (parent != null) {
+            for (int k = 0; k < nv; k++) {
+                long mask = 0;
+                for (int j = parent[k]; j >= 0; j = parent[j]) mask |= 1L << j;
+                ancestors[k] = mask;
+            }
+        }
         x = new double[nv]; xa = new double[nv]; grad = new double[nv]; dir = new double[nv];
         mx = new double[nv]; mp = new double[nv];
         h = new double[nv * nv]; chol = new double[nv * nv]; invDiag = new double[nv];
@@ -38,6 +61,7 @@ public final class NewtonSolver {
         active = new boolean[cap];
         nnz = new int[cap];
         cols = new int[cap * nv];
+        chain = new boolean[cap];
     }
 
     /** Newton iterations used by the last {@link #solve} (0 when there were no rows). */
@@ -113,8 +137,16 @@ public final class NewtonSolver {
             int o = i * nv, c = 0;
             for (int k = 0; k < nv; k++) if (rows.jac[o + k] != 0) cols[o + c++] = k;
             nnz[i] = c;
+            boolean ch = ancestors != null;
+            // sorted ascending, a chain iff each column is an ancestor of the next
+            for (int p = 0; ch && p + 1 < c; p++) ch = (ancestors[cols[o + p + 1]] >>> cols[o + p] & 1) != 0;
+            chain[i] = ch;
         }
     }
+
+    /** How many Newton directions used the tree factorisation and how many the dense one (since construction). */
+    public int treeSolves() { return treeSolves; }
+    public int denseSolves() { return denseSolves; }
 
     /** Row i of the Jacobian times y, over its nonzero columns. */
     private double rowDot(Rows rows, int i, double[] y) {
@@ -187,9 +219,18 @@ public final class NewtonSolver {
                 }
             }
         }
-        Dense.choleskyUpper(h, chol, invDiag, nv);
+        boolean tree = ancestors != null;
+        for (int i = 0; tree && i < rows.nefc; i++) if (active[i] && !chain[i]) tree = false;
         for (int k = 0; k < nv; k++) dir[k] = -grad[k];
-        Dense.solveUpper(chol, invDiag, dir, nv);
+        if (tree) {
+            TreeFactor.factor(h, parent, nv);
+            TreeFactor.solve(h, parent, dir, nv);
+            treeSolves++;
+        } else {
+            Dense.choleskyUpper(h, chol, invDiag, nv);
+            Dense.solveUpper(chol, invDiag, dir, nv);
+            denseSolves++;
+        }
         return true;
     }
 

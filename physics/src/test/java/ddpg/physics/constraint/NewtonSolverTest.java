@@ -46,6 +46,40 @@ class NewtonSolverTest {
     }
 
     @Test
+    void treeFactorisationGivesTheDenseAnswer() {
+        // a random dof tree, a mass matrix with its sparsity (M = sum over dofs of chain vectors c c'), rows whose
+        // columns lie on one chain (tree path) or span two branches (dense path)
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 30; trial++) {
+            int nv = 3 + rnd.nextInt(8);
+            int[] parent = new int[nv];
+            for (int k = 0; k < nv; k++) parent[k] = k == 0 ? -1 : rnd.nextInt(k + 1) - 1;
+            double[] mass = new double[nv * nv];
+            for (int k = 0; k < nv; k++) {
+                mass[k * nv + k] += 0.5;
+                double[] c = new double[nv];
+                for (int j = k; j >= 0; j = parent[j]) c[j] = rnd.nextGaussian();
+                for (int a = 0; a < nv; a++) for (int b = 0; b < nv; b++) mass[a * nv + b] += c[a] * c[b];
+            }
+            int n = 1 + rnd.nextInt(5);
+            Rows rows = new Rows(nv, n);
+            for (int i = 0; i < n; i++) {
+                rows.add(Rows.CONTACT_FRICTIONLESS, i, -0.01, 0);
+                int leaf = rnd.nextInt(nv);
+                for (int j = leaf; j >= 0; j = parent[j]) rows.jac[i * nv + j] = rnd.nextGaussian();
+                if (rnd.nextInt(3) == 0) rows.jac[i * nv + rnd.nextInt(nv)] += 1;   // maybe off the chain
+                rows.d[i] = 0.1 + 10 * rnd.nextDouble();
+                rows.aref[i] = 5 * rnd.nextGaussian();
+            }
+            double[] a0 = vec(nv, rnd, 5), dense = new double[nv], tree = new double[nv], qfrc = new double[nv];
+            new NewtonSolver(nv).solve(mass, a0, rows, null, 100, dense, qfrc);
+            NewtonSolver t = new NewtonSolver(nv, parent);
+            t.solve(mass, a0, rows, null, 100, tree, qfrc);
+            assertArrayEquals(dense, tree, 1e-9 * (1 + maxAbs(dense)), "trial " + trial);
+        }
+    }
+
+    @Test
     void noRowsMeansUnconstrained() {
         double[] mass = {2, 0, 0, 3}, a0 = {1, -2}, qacc = new double[2], qfrc = {9, 9};
         NewtonSolver s = new NewtonSolver(2);
