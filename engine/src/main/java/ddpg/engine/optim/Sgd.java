@@ -10,14 +10,14 @@ import java.util.Map;
 /**
  * Stochastic gradient descent with optional momentum and L2 weight decay, as torch.optim.SGD (no dampening):
  * <pre>
- *   g = grad + weightDecay p;   b = g on the first step, else momentum b + g;   p -= lr b
+ *   g = grad + weightDecay p;   b = momentum b + g;   p -= lr b
  * </pre>
+ * The momentum buffer b starts at zero, so the first step gives b = g, as PyTorch's does.
  */
 public final class Sgd implements Optimizer {
     private final List<String> names = new ArrayList<>();
     private final List<Tensor> params = new ArrayList<>(), buffers = new ArrayList<>();
     private final float lr, momentum, weightDecay;
-    private final Tensor started = Tensor.scalar(0f); // 1 once the momentum buffers hold a value
 
     public Sgd(Map<String, Tensor> namedParams, float lr) {
         this(namedParams, lr, 0f, 0f);
@@ -38,7 +38,6 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step() {
-        boolean first = started.data()[0] == 0f;
         for (int i = 0; i < params.size(); i++) {
             Tensor t = params.get(i);
             if (!t.hasGrad()) continue;
@@ -46,13 +45,12 @@ public final class Sgd implements Optimizer {
             for (int j = 0; j < p.length; j++) {
                 float gj = g[j] + weightDecay * p[j];
                 if (momentum != 0f) {
-                    b[j] = Subnormals.flush(first ? gj : momentum * b[j] + gj);
+                    b[j] = Subnormals.flush(momentum * b[j] + gj);
                     gj = b[j];
                 }
                 p[j] = Subnormals.flush(p[j] - lr * gj);
             }
         }
-        started.data()[0] = 1f;
     }
 
     @Override
@@ -63,7 +61,6 @@ public final class Sgd implements Optimizer {
     @Override
     public Map<String, Tensor> state() {
         Map<String, Tensor> s = new LinkedHashMap<>();
-        s.put("momentum_started", started);
         for (int i = 0; i < names.size(); i++) s.put(names.get(i) + ".momentum_buffer", buffers.get(i));
         return s;
     }
