@@ -104,13 +104,15 @@ public final class Simulator {
     }
 
     /**
-     * mj_step1-like: positions and velocities (poses, com quantities, M, bias and passive forces, sensors) for the
-     * current state, without actuation, acceleration or constraints. What a task reads after a step.
+     * mj_step1-like: positions and velocities (poses, com quantities, M, bias and passive forces, velocity sensors)
+     * for the current state, without actuation, acceleration or constraints. What a task reads after a step.
+     * Acceleration-stage sensors (accelerometer, force, torque, touch) keep their last values, as in MuJoCo; unlike
+     * mj_step1, contacts are not re-detected (ncon and the contact arrays keep the last forward pass's).
      */
     public void positionsAndVelocities() {
         positionStage();
         velocityStage();
-        sensors.compute(data);
+        sensors.computePositionAndVelocity(data);
     }
 
     private void forward(boolean withSensors) {

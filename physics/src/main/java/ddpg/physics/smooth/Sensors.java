@@ -76,11 +76,25 @@ public final class Sensors {
     }
 
     /** All sensors, in model order. Needs the full forward pass (constraints included). */
-    public void compute(Data d) {
+    public void compute(Data d) { compute(d, true); }
+
+    /**
+     * Position and velocity sensors only (mj_step1's sensorPos + sensorVel); acceleration-stage sensors
+     * (accelerometer, force, torque, touch) keep their last values.
+     */
+    public void computePositionAndVelocity(Data d) { compute(d, false); }
+
+    private static boolean isAccStage(int type) {
+        return type == Model.SENS_ACCELEROMETER || type == Model.SENS_FORCE || type == Model.SENS_TORQUE
+                || type == Model.SENS_TOUCH;
+    }
+
+    private void compute(Data d, boolean withAcc) {
         if (m.nsensor == 0) return;
         if (needsSubtreeVel) subtreeVel(d);
-        if (needsRnePost) rnePost.compute(d);
+        if (needsRnePost && withAcc) rnePost.compute(d);
         for (int s = 0; s < m.nsensor; s++) {
+            if (!withAcc && isAccStage(m.sensorType[s])) continue;
             int adr = m.sensorAdr[s], obj = m.sensorObjid[s];
             double[] out = d.sensordata;
             switch (m.sensorType[s]) {
