@@ -26,6 +26,10 @@ public final class ConstraintSolver {
 
     public ConstraintSolver(Model m) {
         this.m = m;
+        if (m.optCone != Model.CONE_PYRAMIDAL) {
+            throw new IllegalArgumentException(m.source + ": only the pyramidal friction cone is supported (option "
+                    + "cone=\"pyramidal\", MuJoCo 2.2.2's default)");
+        }
         InvWeights.ensure(m);
         this.collision = new Collision(m);
         this.kin = new Kinematics(m);
