@@ -96,9 +96,10 @@ public final class NewtonSolver {
             System.arraycopy(warmstart, 0, x, 0, nv);
         }
         residual(rows, x);
+        gaussForce(mass, qaccSmooth);
         for (int it = 0; it < Math.max(1, maxIter); it++) {
             iterations = it + 1;
-            gradient(mass, qaccSmooth, rows);
+            gradient(rows);
             if (!hessianDirection(mass, rows)) break;   // zero gradient: already optimal
             boolean fullQuadraticStep = lineSearchAndStep(mass, qaccSmooth, rows);
             boolean sameActiveSet = residualKeepsActiveSet(rows);
@@ -181,16 +182,28 @@ public final class NewtonSolver {
         return same;
     }
 
-    /** grad = M (x - a0) + J_A' D_A jar_A; also leaves M (x - a0) in mx. */
-    private void gradient(double[] mass, double[] a0, Rows rows) {
-        for (int k = 0; k < nv; k++) xa[k] = x[k] - a0[k];
+    /** mx = M (x - a0), from scratch (once per solve; the steps keep it current). Zero at the cold start. */
+    private void gaussForce(double[] mass, double[] a0) {
+        boolean zero = true;
+        for (int k = 0; k < nv; k++) {
+            xa[k] = x[k] - a0[k];
+            zero &= xa[k] == 0;
+        }
+        if (zero) {
+            java.util.Arrays.fill(mx, 0);
+            return;
+        }
         for (int i = 0; i < nv; i++) {
             double s = 0;
             int o = i * nv;
             for (int k = 0; k < nv; k++) s += mass[o + k] * xa[k];
             mx[i] = s;
-            grad[i] = s;
         }
+    }
+
+    /** grad = M (x - a0) + J_A' D_A jar_A. */
+    private void gradient(Rows rows) {
+        System.arraycopy(mx, 0, grad, 0, nv);
         for (int i = 0; i < rows.nefc; i++) {
             if (!active[i]) continue;
             double f = rows.d[i] * jar[i];
@@ -279,7 +292,10 @@ public final class NewtonSolver {
             alpha = next;
             first = false;
         }
-        for (int k = 0; k < nv; k++) x[k] += alpha * dir[k];
+        for (int k = 0; k < nv; k++) {
+            x[k] += alpha * dir[k];
+            mx[k] += alpha * mp[k];      // M (x - a0) moves by alpha M dir
+        }
         return first;
     }
 }
