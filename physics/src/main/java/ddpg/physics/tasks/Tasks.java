@@ -75,11 +75,16 @@ public final class Tasks {
     }
 
     static Task task(String name, Model model) {
-        return entry(name).factory.apply(name, model);
+        return entry(name).factory.apply(canonical(name), model);
+    }
+
+    /** "Walker-Run " -> "walker-run". */
+    private static String canonical(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     private static Entry entry(String name) {
-        Entry e = name == null ? null : TASKS.get(name.trim().toLowerCase(Locale.ROOT));
+        Entry e = name == null ? null : TASKS.get(canonical(name));
         if (e == null) throw new IllegalArgumentException(unknownMessage(name));
         return e;
     }

@@ -31,6 +31,7 @@ class TasksRegistryTest {
     @Test
     void namesAreCaseAndSpaceTolerant() {
         assertEquals("walker-run", Tasks.spec(" Walker-Run ").name());
+        assertEquals("walker-run", Tasks.task(" Walker-Run ", ModelFields.loadResource("/oracle/walker")).name);
     }
 
     /** The static table agrees with what each task computes from the real MuJoCo compiled model. */
