@@ -7,7 +7,6 @@ import ddpg.engine.nn.Mlp;
 import ddpg.engine.nn.Module;
 import ddpg.engine.nn.Sequential;
 import ddpg.engine.ops.Losses;
-import ddpg.engine.ops.Shapes;
 import ddpg.engine.optim.Adam;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +131,7 @@ class TorchFixtureTest {
 
         Tensor forward(Tensor s, Tensor a) {
             Tensor h = l1.forward(s).relu();
-            h = l2.forward(Shapes.concatColumns(h, a)).relu();
+            h = l2.forwardConcat(h, a).relu();
             return l3.forward(h);
         }
     }

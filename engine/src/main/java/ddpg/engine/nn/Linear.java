@@ -39,6 +39,14 @@ public final class Linear implements Layer {
         return Products.linear(x, weight, bias);
     }
 
+    /**
+     * Same as {@code forward(Shapes.concatColumns(parts))}, but the backward pass computes input gradients only for
+     * the parts that need them (see {@link Products#linearOfConcat}). Use it for a critic's [features, action] input.
+     */
+    public Tensor forwardConcat(Tensor... parts) {
+        return Products.linearOfConcat(parts, weight, bias);
+    }
+
     public Tensor weight() {
         return weight;
     }

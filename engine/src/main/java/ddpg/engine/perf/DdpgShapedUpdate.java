@@ -11,7 +11,6 @@ import ddpg.engine.nn.Mlp;
 import ddpg.engine.nn.Sequential;
 import ddpg.engine.ops.Arithmetic;
 import ddpg.engine.ops.Losses;
-import ddpg.engine.ops.Shapes;
 import ddpg.engine.optim.Adam;
 import ddpg.engine.optim.Subnormals;
 import ddpg.engine.optim.TargetUpdate;
@@ -46,7 +45,7 @@ public final class DdpgShapedUpdate {
 
         Tensor forward(Tensor s, Tensor a) {
             Tensor h = l1.forward(s).relu();
-            return l3.forward(l2.forward(Shapes.concatColumns(h, a)).relu());
+            return l3.forward(l2.forwardConcat(h, a).relu());
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Locale;
 public final class UpdateGemms {
     private UpdateGemms() {}
 
-    /** {form, m, k, n} of every product in one update (actor BN net and critic with concat, critic frozen in actor step). */
+    /** {form, m, k, n} of every product in one update (actor BN net, critic with linearOfConcat, critic frozen in the actor step). */
     static int[][] calls(int obs, int act, int h1, int h2, int b) {
         final int NN = 0, NT = 1, TN = 2;
         return new int[][] {
@@ -23,10 +23,10 @@ public final class UpdateGemms {
                 {NN, b, obs, h1}, {NN, b, h1, h2}, {NN, b, h2, act}, {NN, b, obs, h1}, {NN, b, h1 + act, h2}, {NN, b, h2, 1},
                 // critic forward, backward (no dX for the first layer: the state needs no gradient)
                 {NN, b, obs, h1}, {NN, b, h1 + act, h2}, {NN, b, h2, 1},
-                {NT, b, 1, h2}, {TN, h2, b, 1}, {NT, b, h2, h1 + act}, {TN, h1 + act, b, h2}, {TN, obs, b, h1},
+                {NT, b, 1, h2}, {TN, h2, b, 1}, {NT, b, h2, h1}, {TN, h1 + act, b, h2}, {TN, obs, b, h1},
                 // actor forward, critic forward, backward through the frozen critic into the action, actor backward
                 {NN, b, obs, h1}, {NN, b, h1, h2}, {NN, b, h2, act}, {NN, b, obs, h1}, {NN, b, h1 + act, h2}, {NN, b, h2, 1},
-                {NT, b, 1, h2}, {NT, b, h2, h1 + act},
+                {NT, b, 1, h2}, {NT, b, h2, act},       // only the action's columns of the critic's input
                 {NT, b, act, h2}, {TN, h2, b, act}, {NT, b, h2, h1}, {TN, h1, b, h2}, {TN, obs, b, h1},
         };
     }

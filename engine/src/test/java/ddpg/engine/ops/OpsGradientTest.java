@@ -120,6 +120,31 @@ class OpsGradientTest {
         check("concat with constant", t -> Shapes.concatColumns(fixed, t[0]), in(3, 4));
     }
 
+    @Test void linearOfConcat() {
+        check("linearOfConcat", t -> Products.linearOfConcat(new Tensor[] {t[0], t[1]}, t[2], t[3]), in(4, 3), in(4, 2), in(5, 3), in(3));
+        Tensor features = Tensor.uniform(rng, -1, 1, 4, 3);   // like the critic's features in the actor update
+        Tensor w = Tensor.uniform(rng, -1, 1, 5, 2);
+        check("linearOfConcat, gradient to the second part only",
+                t -> Products.linearOfConcat(new Tensor[] {features, t[0]}, w, null), in(4, 2));
+        check("linearOfConcat three parts", t -> Products.linearOfConcat(new Tensor[] {t[0], t[1], t[2]}, t[3], null),
+                in(2, 1), in(2, 2), in(2, 3), in(6, 2));
+    }
+
+    @Test void linearOfConcatEqualsConcatThenLinear() {
+        Tensor a = in(5, 4), b = in(5, 3), w = in(7, 6), bias = in(6);
+        Tensor fused = Products.linearOfConcat(new Tensor[] {a, b}, w, bias);
+        fused.backward(Tensor.ones(5, 6).data());
+        float[] ga = a.grad().clone(), gb = b.grad().clone(), gw = w.grad().clone(), gbias = bias.grad().clone();
+        for (Tensor t : new Tensor[] {a, b, w, bias}) t.zeroGrad();
+        Tensor plain = Products.linear(Shapes.concatColumns(a, b), w, bias);
+        plain.backward(Tensor.ones(5, 6).data());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain.data(), fused.data(), 1e-6f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.grad(), ga, 1e-6f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b.grad(), gb, 1e-6f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(w.grad(), gw, 1e-6f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bias.grad(), gbias, 1e-6f);
+    }
+
     @Test void sliceColumns() { check("slice", t -> Shapes.sliceColumns(t[0], 1, 4), in(3, 5)); }
 
     @Test void mse() {
