@@ -83,6 +83,21 @@ class ModulesTest {
         assertTrue(critic.weight().requiresGrad());
     }
 
+    @Test void sequentialForwardConcatMatchesConcatThenForward() {
+        Sequential joint = Mlp.input(7, new Rng(6)).linear(5).relu().linear(1).build();
+        Rng rng = new Rng(7);
+        Tensor h = Tensor.uniform(rng, -1, 1, 4, 4), a = Tensor.uniform(rng, -1, 1, 4, 3).requiresGrad(true);
+        Tensor q1 = joint.forwardConcat(h, a);
+        q1.sum().backward();
+        float[] ga = a.grad().clone();
+        a.zeroGrad();
+        Tensor q2 = joint.forward(Shapes.concatColumns(h, a));
+        q2.sum().backward();
+        assertArrayEquals(q2.data(), q1.data(), 1e-6f);
+        assertArrayEquals(a.grad(), ga, 1e-6f);
+        assertEquals("linearOfConcat -> [4, 5]", ddpg.engine.autograd.Graph.describe(joint.forwardConcat(h, a)).split("\n")[0]);
+    }
+
     @Test void toStringShowsTheArchitecture() {
         assertEquals("Sequential(Linear(5 -> 8), BatchNorm1d(8), ReLU, Linear(8 -> 3), Tanh)", actor(1).toString());
         assertTrue(actor(1).parameters().get(0).toString().startsWith("Tensor 'weight'[5, 8] (grad) ["));
