@@ -11,12 +11,18 @@ import jdk.incubator.vector.VectorSpecies;
  * registers for the whole k loop; each k step loads two vectors of B and broadcasts {@value #MR} scalars of A,
  * then does 16 FMAs. That is 10 loads per 16 FMAs, so the FMA units, not the loads, set the pace.
  *
- * <p>To feed it, A and B are first copied ("packed") into the exact order the micro-kernel reads them: an MR-row
- * micro-panel of A as {@code ap[p*MR + r]} and NR-column micro-panels of B as {@code bp[p*NR + j]}, zero-padded
- * at the edges. Packing also hides the three forms (nn, nt, tn): only the packing routines know the strides, the
- * micro-kernel is the same. Cache blocking: K is cut into blocks of at most {@value #KC_MAX} (an A micro-panel
- * then fits in L1) and N into blocks whose packed B fits in about half of L2; each A micro-panel is reused across
- * every B micro-panel of the block while it sits in L1.
+ * <p>To feed it, B is first copied ("packed") into the exact order the micro-kernel reads it: NR-column
+ * micro-panels {@code bp[p*NR + j]}, zero-padded at the right edge, so each k step reads 128 consecutive bytes.
+ * For nt this is a transpose (done with gathers); for nn and tn with at most {@value #B_IN_PLACE_MAX_ROWS} rows the
+ * copy costs more than it saves and B is read in place. A needs no copy: the broadcasts read its values where they
+ * are, through two strides (row and column step) that are the only thing distinguishing nn/nt from tn; only a
+ * ragged last strip of fewer than MR rows is packed into a zero-padded panel. Cache blocking: K is cut into blocks
+ * of at most {@value #KC_MAX} (the A strip, MR x KC floats, stays in L1 while it is reused) and N into blocks whose
+ * packed B fits in about half of L2 (1 MB here); each A strip is reused across every B panel of the block.
+ *
+ * <p>A JIT lesson learned the hard way: the 16 accumulators must stay local variables inside one method, with no
+ * if/else merging vector values and no helper call that C2 might decline to inline; otherwise C2 keeps them as
+ * heap objects and the kernel runs 5x slower.
  *
  * <p>{@link #compute} computes any rectangle of C, which is what {@link ParallelGemm} splits across threads.
  */
@@ -33,10 +39,9 @@ final class VectorBlockedGemm implements Gemm {
     static final int B_BLOCK_BYTES = 512 * 1024;
 
     /** At most this many rows of C: B is read in place instead of packed (nn and tn only). */
-    static final int B_IN_PLACE_MAX_ROWS = Integer.getInteger("ddpg.gemm.bInPlaceRows", 4 * 8);
+    static final int B_IN_PLACE_MAX_ROWS = 4 * MR;
     /** k-values per slice when transposing B for nt (64 rows of a panel = 8 KB). */
     static final int PACK_SLICE = 64;
-    static final boolean GATHER = Boolean.parseBoolean(System.getProperty("gather", "true"));
     private static final ThreadLocal<int[]> GATHER_INDEX = ThreadLocal.withInitial(() -> new int[L + 1]);
 
     /** {0, k, 2k, ...}: lane l of a gather reads row l of b (cached per thread for the last k). */
@@ -302,7 +307,8 @@ final class VectorBlockedGemm implements Gemm {
             int col = jc + jr;
             if (form == NT) {
                 // op(B)(p, j) = b[j*k + p]: a transpose; read each row of b once, write a column of the panel.
-                if (GATHER && w == NR) {
+                if (w == NR) {
+                    // A gather reads one k-column of 16 rows of b at once: about twice as fast as scalar copies.
                     int[] idx = gatherIndex(k);
                     int src0 = col * k + pc, src1 = (col + L) * k + pc;
                     for (int p = 0; p < kc; p++) {
