@@ -106,7 +106,7 @@ public final class SafeTensors {
         h.append('}');
         while ((h.length() % 8) != 0) h.append(' ');  // keeps the data 8-byte aligned (works only for ASCII names)
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
-        int pad = (int) ((8 - header.length % 8) % 8);
+        int pad = (8 - header.length % 8) % 8;
 
         Path dir = path.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);

@@ -88,6 +88,7 @@ public final class DdpgShapedUpdate {
     }
 
     /** One DDPG update on the next pre-generated minibatch. */
+    @SuppressWarnings("try") // scopes are used only for their close()
     public void update() {
         Tensor[] b = batches.get(next++ % batches.size());
         Tensor s = b[0], a = b[1], r = b[2], s2 = b[3], notDone = b[4];

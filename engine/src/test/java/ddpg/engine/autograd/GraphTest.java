@@ -71,6 +71,7 @@ class GraphTest {
         assertTrue(e.getMessage().contains("already"), e.getMessage());
     }
 
+    @SuppressWarnings("try") // scopes are used only for their close()
     @Test void noGradRecordsNothing() {
         Tensor w = Tensor.ones(2, 2).requiresGrad(true);
         Tensor y;
@@ -111,6 +112,7 @@ class GraphTest {
         assertEquals("relu -> [2, 2]\ntanh -> [2, 2]\nsum -> []\n", d);
     }
 
+    @SuppressWarnings("try") // scopes are used only for their close()
     @Test void arenaGivesTheSameResultsAndReusesMemory() {
         Rng rng = new Rng(5);
         Tensor w = Tensor.uniform(rng, -1, 1, 8, 4).requiresGrad(true);
@@ -134,6 +136,7 @@ class GraphTest {
         }
     }
 
+    @SuppressWarnings("try") // scopes are used only for their close()
     @Test void usingAnArenaTensorAfterTheScopeIsAClearError() {
         Tensor kept;
         try (Arena a = new Arena().enter()) {

@@ -60,6 +60,7 @@ public final class GradCheck {
         }
     }
 
+    @SuppressWarnings("try") // scopes are used only for their close()
     private static double contract(Function<Tensor[], Tensor> f, Tensor[] inputs, float[] r) {
         try (NoGrad ignored = NoGrad.enter()) {
             float[] o = f.apply(inputs).data();
