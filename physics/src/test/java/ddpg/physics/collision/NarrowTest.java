@@ -118,6 +118,31 @@ class NarrowTest {
     }
 
     @Test
+    void parallelCapsulesTouchAtBothEndsOfTheOverlap() {
+        // both along x, r 0.1: [-0.5, 0.5] at z = 0 and [-0.2, 0.8] at z = 0.19 (0.01 deep). Real MuJoCo 2.2.2 (mjref
+        // on this configuration) reports x = 0.5 (first capsule's +end over the second) then x = -0.2 (second's
+        // -end over the first), both at z = 0.095
+        double[] xpos = {0, 0, 0, 0.3, 0, 0.19}, size = {0.1, 0.5, 0, 0.1, 0.5, 0};
+        Contacts c = new Contacts(2);
+        assertEquals(2, Narrow.capsuleCapsule(xpos, mats(Z_TO_X, Z_TO_X), size, 0, 1, 0, c));
+        assertArrayEquals(new double[]{0.5, 0, 0.095}, pos(c, 0), 1e-12);
+        assertArrayEquals(new double[]{-0.2, 0, 0.095}, pos(c, 1), 1e-12);
+        assertEquals(-0.01, c.dist[0], 1e-12);
+        assertEquals(-0.01, c.dist[1], 1e-12);
+        // the second capsule covering the first: the first one's ends, -end first (MuJoCo: x = -0.5, then 0.5)
+        double[] longer = {0, 0, 0, 0.3, 0, 0.19}, sizes2 = {0.1, 0.5, 0, 0.1, 1, 0};
+        c.clear();
+        assertEquals(2, Narrow.capsuleCapsule(longer, mats(Z_TO_X, Z_TO_X), sizes2, 0, 1, 0, c));
+        assertEquals(-0.5, c.pos[0], 1e-12);
+        assertEquals(0.5, c.pos[3], 1e-12);
+        // tilted by 1e-3 rad: not parallel any more, one contact at the closest points
+        double t = 1e-3;
+        double[] tilted = {Math.sin(t), 0, Math.cos(t), 0, 1, 0, -Math.cos(t), 0, Math.sin(t)};
+        c.clear();
+        assertEquals(1, Narrow.capsuleCapsule(xpos, mats(Z_TO_X, tilted), size, 0, 1, 0, c));
+    }
+
+    @Test
     void marginKeepsNearMissesAndRejectsFartherOnes() {
         double[] xpos = {0, 0, 0, 0, 0, 0.55}, size = {0, 0, 0, 0.5, 0, 0};
         Contacts c = new Contacts(2);
