@@ -12,7 +12,8 @@ import java.util.List;
  * antialiases silhouettes for a fraction of the cost of full supersampling; the floor's checker is filtered
  * analytically instead.
  *
- * <p>Not thread-safe: one Renderer per thread. Each {@link #render} is deterministic.
+ * <p>A frame is split into bands of rows traced in parallel ({@link #threads}); the result does not depend on the
+ * thread count. A Renderer is not itself thread-safe: one per caller thread.
  */
 public final class Renderer {
     public static final int DEFAULT_WIDTH = 320, DEFAULT_HEIGHT = 240;
@@ -43,9 +44,15 @@ public final class Renderer {
     private int lastEdgePixels;
     private double[] right, up, fwd;
 
-    private final Shapes.Hit hitA = new Shapes.Hit(), hitB = new Shapes.Hit();
-    private final double[] rgb = new double[3];
-    private int lastKey;
+    private int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private Scratch[] scratch = new Scratch[0];
+
+    /** One worker's scratch: its hit records, the last colour and edge key it traced. */
+    private static final class Scratch {
+        final Shapes.Hit hitA = new Shapes.Hit(), hitB = new Shapes.Hit(), shadowHit = new Shapes.Hit();
+        final double[] rgb = new double[3];
+        int key;
+    }
 
     public Renderer(int width, int height) {
         if (width < 8 || height < 8 || width > 8192 || height > 8192) {
@@ -88,15 +95,14 @@ public final class Renderer {
         prepare(geoms, camera);
         int[] px = ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
         int[] key = new int[width * height];
-        for (int j = 0; j < height; j++) {
-            for (int i = 0; i < width; i++) {
-                trace(i + 0.5, j + 0.5);
-                px[j * width + i] = pack(rgb[0], rgb[1], rgb[2]);
-                key[j * width + i] = lastKey;
-            }
-        }
-        // Edge pixels: four rays each instead of one.
         boolean[] edge = new boolean[width * height];
+        int bands = Math.min(threads, height);
+        if (scratch.length < bands) {
+            scratch = new Scratch[bands];
+            for (int b = 0; b < bands; b++) scratch[b] = new Scratch();
+        }
+        // Pixels are independent, so bands of rows run in parallel and the picture is the same for any thread count.
+        forEachBand(bands, (sc, j0, j1) -> primaryRays(sc, j0, j1, px, key));
         for (int j = 0; j < height; j++) {
             for (int i = 0; i < width; i++) {
                 int k = j * width + i;
@@ -104,18 +110,54 @@ public final class Renderer {
                 if (j + 1 < height && key[k] != key[k + width]) edge[k] = edge[k + width] = true;
             }
         }
-        lastEdgePixels = 0;
-        for (int j = 0; j < height; j++) {
+        forEachBand(bands, (sc, j0, j1) -> edgeRays(sc, j0, j1, px, edge));
+        int count = 0;
+        for (boolean e : edge) if (e) count++;
+        lastEdgePixels = count;
+    }
+
+    /** Worker threads for one frame (default: the machine's cores, at most 8); 1 renders on the caller's thread. */
+    public Renderer threads(int count) {
+        if (count < 1) throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        this.threads = count;
+        return this;
+    }
+
+    private interface Band {
+        void run(Scratch sc, int rowFrom, int rowTo);
+    }
+
+    private void forEachBand(int bands, Band work) {
+        if (bands == 1) {
+            work.run(scratch[0], 0, height);
+            return;
+        }
+        java.util.stream.IntStream.range(0, bands).parallel()
+                .forEach(b -> work.run(scratch[b], b * height / bands, (b + 1) * height / bands));
+    }
+
+    private void primaryRays(Scratch sc, int j0, int j1, int[] px, int[] key) {
+        for (int j = j0; j < j1; j++) {
+            for (int i = 0; i < width; i++) {
+                trace(sc, i + 0.5, j + 0.5);
+                px[j * width + i] = pack(sc.rgb[0], sc.rgb[1], sc.rgb[2]);
+                key[j * width + i] = sc.key;
+            }
+        }
+    }
+
+    /** Edge pixels: four rays each instead of one. */
+    private void edgeRays(Scratch sc, int j0, int j1, int[] px, boolean[] edge) {
+        for (int j = j0; j < j1; j++) {
             for (int i = 0; i < width; i++) {
                 if (!edge[j * width + i]) continue;
-                lastEdgePixels++;
                 double r = 0, g = 0, b = 0;
                 for (int s = 0; s < 4; s++) {
                     // rotated-grid offsets: better edge coverage than a square 2x2 grid
-                    trace(i + SUB_X[s], j + SUB_Y[s]);
-                    r += rgb[0];
-                    g += rgb[1];
-                    b += rgb[2];
+                    trace(sc, i + SUB_X[s], j + SUB_Y[s]);
+                    r += sc.rgb[0];
+                    g += sc.rgb[1];
+                    b += sc.rgb[2];
                 }
                 px[j * width + i] = pack(r / 4, g / 4, b / 4);
             }
@@ -176,37 +218,60 @@ public final class Renderer {
         }
     }
 
-    /** Conservative screen rectangle of geom k's bounding sphere (the whole screen when that is unknown). */
+    /**
+     * Conservative screen rectangle of geom k: the projection of its oriented bounding box (tight even for the long thin
+     * capsules of a cartpole rail, which a bounding sphere would spread over the whole screen). The whole screen when
+     * the box reaches behind the camera; nothing when the geom is unbounded (planes are tested everywhere).
+     */
     private void screenBounds(int k, Camera cam) {
         rx0[k] = ry0[k] = Double.NEGATIVE_INFINITY;
         rx1[k] = ry1[k] = Double.POSITIVE_INFINITY;
-        double r = bound[k];
-        if (Double.isInfinite(r)) return;
-        double[] d = Vec.sub(gpos[k], cam.pos());
-        double cx = Vec.dot(d, right), cy = Vec.dot(d, up), cz = Vec.dot(d, fwd);
-        if (cz + r <= 0) { // entirely behind the camera: never drawn
+        double[] e = halfExtents(type[k], size[k]);
+        if (e == null) return;
+        double[] m = mat[k], p = gpos[k], c = cam.pos();
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        int behind = 0;
+        for (int corner = 0; corner < 8; corner++) {
+            double sx = (corner & 1) == 0 ? -e[0] : e[0], sy = (corner & 2) == 0 ? -e[1] : e[1], sz = (corner & 4) == 0 ? -e[2] : e[2];
+            double wx = p[0] + m[0] * sx + m[1] * sy + m[2] * sz - c[0];
+            double wy = p[1] + m[3] * sx + m[4] * sy + m[5] * sz - c[1];
+            double wz = p[2] + m[6] * sx + m[7] * sy + m[8] * sz - c[2];
+            double z = wx * fwd[0] + wy * fwd[1] + wz * fwd[2];
+            if (z <= 1e-3) {
+                behind++;
+                continue;
+            }
+            double x = wx * right[0] + wy * right[1] + wz * right[2], y = wx * up[0] + wy * up[1] + wz * up[2];
+            double px = width / 2.0 + focal * x / z, py = height / 2.0 - focal * y / z;
+            x0 = Math.min(x0, px);
+            x1 = Math.max(x1, px);
+            y0 = Math.min(y0, py);
+            y1 = Math.max(y1, py);
+        }
+        if (behind == 8) { // entirely behind the camera: never drawn
             rx0[k] = ry0[k] = Double.POSITIVE_INFINITY;
             return;
         }
-        if (cz - r <= 1e-3) return; // straddles the camera plane: test everywhere
-        // The sphere lies in the camera-aligned cube [c - r, c + r]; its projection bounds the sphere's.
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < 8; c++) {
-            double x = cx + ((c & 1) == 0 ? -r : r), y = cy + ((c & 2) == 0 ? -r : r), z = cz + ((c & 4) == 0 ? -r : r);
-            double sx = width / 2.0 + focal * x / z, sy = height / 2.0 - focal * y / z;
-            x0 = Math.min(x0, sx);
-            x1 = Math.max(x1, sx);
-            y0 = Math.min(y0, sy);
-            y1 = Math.max(y1, sy);
-        }
+        if (behind > 0) return; // straddles the camera plane: test everywhere
         rx0[k] = x0 - 1;
         rx1[k] = x1 + 1;
         ry0[k] = y0 - 1;
         ry1[k] = y1 + 1;
     }
 
-    /** Colour seen through image point (sx, sy) into {@link #rgb}; its edge key into {@link #lastKey}. */
-    private void trace(double sx, double sy) {
+    /** Half-extents of a geom's bounding box in its own frame; null for an unbounded plane. */
+    static double[] halfExtents(int type, double[] s) {
+        return switch (type) {
+            case SceneGeom.SPHERE -> new double[] {s[0], s[0], s[0]};
+            case SceneGeom.CAPSULE -> new double[] {s[0], s[0], s[1] + s[0]};
+            case SceneGeom.CYLINDER -> new double[] {s[0], s[0], s[1]};
+            case SceneGeom.ELLIPSOID, SceneGeom.BOX -> new double[] {s[0], s[1], s[2]};
+            default -> s[0] > 0 && s[1] > 0 ? new double[] {s[0], s[1], 0} : null;
+        };
+    }
+
+    /** Colour seen through image point (sx, sy) into {@code sc.rgb}; its edge key into {@code sc.key}. */
+    private void trace(Scratch sc, double sx, double sy) {
         double u = (sx - width / 2.0) / focal, v = (height / 2.0 - sy) / focal;
         double dx = fwd[0] + u * right[0] + v * up[0];
         double dy = fwd[1] + u * right[1] + v * up[1];
@@ -218,9 +283,16 @@ public final class Renderer {
 
         double best = Double.POSITIVE_INFINITY;
         int bestK = -1;
-        Shapes.Hit cur = hitA, kept = hitB;
+        Shapes.Hit cur = sc.hitA, kept = sc.hitB;
         for (int k = 0; k < n; k++) {
             if (sx < rx0[k] || sx > rx1[k] || sy < ry0[k] || sy > ry1[k]) continue;
+            double r = bound[k];
+            if (r < Double.POSITIVE_INFINITY) { // cheap reject: the ray passes farther than the bounding radius
+                double[] c = gpos[k];
+                double cx = c[0] - ox, cy = c[1] - oy, cz = c[2] - oz;
+                double along = cx * dx + cy * dy + cz * dz;
+                if (cx * cx + cy * cy + cz * cz - along * along > r * r) continue;
+            }
             double[] m = mat[k], o = camLocal[k];
             double lx = m[0] * dx + m[3] * dy + m[6] * dz;
             double ly = m[1] * dx + m[4] * dy + m[7] * dz;
@@ -235,14 +307,14 @@ public final class Renderer {
             }
         }
         if (bestK < 0) {
-            sky(dz);
-            lastKey = -1;
+            sky(sc.rgb, dz);
+            sc.key = -1;
             return;
         }
-        shade(bestK, kept, best, dx, dy, dz);
+        shade(sc, bestK, kept, best, dx, dy, dz);
     }
 
-    private void shade(int k, Shapes.Hit h, double t, double dx, double dy, double dz) {
+    private void shade(Scratch sc, int k, Shapes.Hit h, double t, double dx, double dy, double dz) {
         double[] m = mat[k];
         double nx = m[0] * h.nx + m[1] * h.ny + m[2] * h.nz;
         double ny = m[3] * h.nx + m[4] * h.ny + m[5] * h.nz;
@@ -271,7 +343,7 @@ public final class Renderer {
         }
 
         double lambertKey = nx * TO_LIGHT[0] + ny * TO_LIGHT[1] + nz * TO_LIGHT[2];
-        boolean shadowed = lambertKey > 0 && occluded(k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4);
+        boolean shadowed = lambertKey > 0 && occluded(sc, k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4);
         int lit = lambertKey > 0 && !shadowed ? 1 : 0;
         double head = -(nx * dx + ny * dy + nz * dz);
         double diffuse = AMBIENT + HEADLIGHT * Math.max(0, head) + KEY * Math.max(0, lambertKey) * lit;
@@ -279,14 +351,14 @@ public final class Renderer {
         double hx = TO_LIGHT[0] - dx, hy = TO_LIGHT[1] - dy, hz = TO_LIGHT[2] - dz;
         double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
         double spec = checker[k] ? 0 : lit * SPECULAR * Math.pow(Math.max(0, (nx * hx + ny * hy + nz * hz) / hn), SHININESS);
-        rgb[0] = ar * diffuse + spec;
-        rgb[1] = ag * diffuse + spec;
-        rgb[2] = ab * diffuse + spec;
-        lastKey = (k << 1) | (shadowed ? 1 : 0); // a shadow's border is an edge; the smooth terminator is not
+        sc.rgb[0] = ar * diffuse + spec;
+        sc.rgb[1] = ag * diffuse + spec;
+        sc.rgb[2] = ab * diffuse + spec;
+        sc.key = (k << 1) | (shadowed ? 1 : 0); // a shadow's border is an edge; the smooth terminator is not
     }
 
     /** Whether anything but geom {@code self} (and planes, which cast no shadows here) blocks the key light. */
-    private boolean occluded(int self, double px, double py, double pz) {
+    private boolean occluded(Scratch sc, int self, double px, double py, double pz) {
         double lx = TO_LIGHT[0], ly = TO_LIGHT[1], lz = TO_LIGHT[2];
         if (castR < 0 || !rayNearSphere(px, py, pz, castX, castY, castZ, castR)) return false;
         for (int k = 0; k < n; k++) {
@@ -302,12 +374,11 @@ public final class Renderer {
             double ex = -cx, ey = -cy, ez = -cz; // shadow-ray origin relative to the geom
             double lox = m[0] * ex + m[3] * ey + m[6] * ez, loy = m[1] * ex + m[4] * ey + m[7] * ez, loz = m[2] * ex + m[5] * ey + m[8] * ez;
             double ldx = m[0] * lx + m[3] * ly + m[6] * lz, ldy = m[1] * lx + m[4] * ly + m[7] * lz, ldz = m[2] * lx + m[5] * ly + m[8] * lz;
-            if (Shapes.intersect(type[k], size[k], lox, loy, loz, ldx, ldy, ldz, hitScratch) < Double.POSITIVE_INFINITY) return true;
+            if (Shapes.intersect(type[k], size[k], lox, loy, loz, ldx, ldy, ldz, sc.shadowHit) < Double.POSITIVE_INFINITY) return true;
         }
         return false;
     }
 
-    private final Shapes.Hit hitScratch = new Shapes.Hit();
 
     /**
      * The square wave +1 on [0, 1), -1 on [1, 2) (period 2), averaged over [x - w/2, x + w/2]: the difference of its
@@ -330,7 +401,7 @@ public final class Renderer {
     }
 
     /** MuJoCo's gradient skybox: light blue above, darkening through the horizon to near black below. */
-    private void sky(double dz) {
+    private static void sky(double[] rgb, double dz) {
         double f = Math.max(0, Math.min(1, (dz + 0.45) / 1.0));
         f = f * f * (3 - 2 * f); // smoothstep
         for (int c = 0; c < 3; c++) rgb[c] = SKY_BOTTOM[c] + f * (SKY_TOP[c] - SKY_BOTTOM[c]);

@@ -112,12 +112,24 @@ class RendererTest {
     }
 
     @Test
+    void theImageDoesNotDependOnTheThreadCount() {
+        Camera cam = Camera.lookAt(new double[] {0.5, -3, 1.2}, new double[] {0, 0, 0.3}, new double[] {0, 0, 1}, 45);
+        List<SceneGeom> scene = List.of(floor(),
+                new SceneGeom(SceneGeom.CAPSULE, new double[] {0.1, 0.4, 0}, new double[] {0, 0, 0.6}, I, RED),
+                new SceneGeom(SceneGeom.BOX, new double[] {0.2, 0.2, 0.2}, new double[] {0.7, 0.3, 0.2}, I, GREEN));
+        BufferedImage one = new Renderer(97, 61).threads(1).render(scene, cam);
+        BufferedImage three = new Renderer(97, 61).threads(3).render(scene, cam);
+        for (int y = 0; y < 61; y++) for (int x = 0; x < 97; x++) assertEquals(one.getRGB(x, y), three.getRGB(x, y), x + "," + y);
+    }
+
+    @Test
     void badGeomsAndSizesAreClearErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SceneGeom(1, new double[3], new double[3], I, RED));
         assertTrue(e.getMessage().contains("geom type 1 cannot be drawn"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SceneGeom(2, new double[3], new double[2], I, RED));
         assertThrows(IllegalArgumentException.class, () -> new Renderer(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> new Renderer().threads(0));
         assertThrows(IllegalArgumentException.class,
                 () -> new Renderer(64, 48).render(List.of(), sideCamera(), new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)));
     }
