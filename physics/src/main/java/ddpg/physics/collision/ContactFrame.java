@@ -6,7 +6,8 @@ package ddpg.physics.collision;
  *
  * <p>Rule (checked against MuJoCo 2.2.2's contacts): the first tangent is the supplied hint if there is one (e.g. a
  * capsule axis), otherwise the world y axis when the normal's y component is in (-0.5, 0.5), else the world z axis;
- * the hint is made orthogonal to the normal and normalised; the second tangent is normal x first tangent.
+ * the hint is made orthogonal to the normal and normalised (if nothing is left of it, the world x axis is used
+ * instead); the second tangent is normal x first tangent.
  */
 public final class ContactFrame {
     private ContactFrame() {}
@@ -21,9 +22,15 @@ public final class ContactFrame {
         double d = nx * tx + ny * ty + nz * tz;
         tx -= d * nx; ty -= d * ny; tz -= d * nz;
         double tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
-        if (tn < 1e-15) {          // hint parallel to the normal: fall back to the default choice
-            fill(f, o, nx, ny, nz, 0, 0, 0);
-            return;
+        if (tn < 1e-15) {
+            // hint parallel to the normal (a capsule standing upright on a plane): MuJoCo's normalisation of the zero
+            // vector yields the x axis, which is then made orthogonal to the normal (checked with mjref)
+            if (Math.abs(nx) > 1 - 1e-12) {
+                fill(f, o, nx, ny, nz, 0, 0, 0);
+                return;
+            }
+            tx = 1 - nx * nx; ty = -nx * ny; tz = -nx * nz;
+            tn = Math.sqrt(tx * tx + ty * ty + tz * tz);
         }
         tx /= tn; ty /= tn; tz /= tn;
         f[o] = nx; f[o + 1] = ny; f[o + 2] = nz;

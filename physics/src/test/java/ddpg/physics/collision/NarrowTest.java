@@ -68,6 +68,18 @@ class NarrowTest {
     }
 
     @Test
+    void uprightCapsuleOnAPlaneUsesTheXAxisAsTangent() {
+        // capsule axis exactly along the normal: nothing of the axis is left in the tangent plane. Real MuJoCo 2.2.2
+        // (mjref, capsule standing on the floor) reports the lower cap with frame (0,0,1 | 1,0,0 | 0,1,0)
+        double[] xpos = {0, 0, 0, 0.3, 0.2, 0.29}, size = {0, 0, 0, 0.1, 0.2, 0};
+        double[] down = {1, 0, 0, 0, -1, 0, 0, 0, -1};   // local z -> world -z, as MuJoCo compiles fromto along +z
+        Contacts c = new Contacts(2);
+        assertEquals(1, Narrow.planeCapsule(xpos, mats(IDENTITY, down), size, 0, 1, 0, c));
+        assertEquals(-0.01, c.dist[0], 1e-12);
+        assertArrayEquals(new double[]{0, 0, 1, 1, 0, 0, 0, 1, 0}, frame(c, 0), EPS);
+    }
+
+    @Test
     void sphereSphere() {
         // centres 5 apart along (0.6, 0.8, 0), radii 1 and 4.5: 0.5 overlap, point 1 - 0.25 along the normal
         double[] xpos = {0, 0, 0, 3, 4, 0}, size = {1, 0, 0, 4.5, 0, 0};
