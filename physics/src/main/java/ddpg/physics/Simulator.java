@@ -31,6 +31,7 @@ public final class Simulator {
     private final Rne rne;
     private final Actuation actuation;
     private final Sensors sensors;
+    private final Factor factor;
     private final Euler euler;
     private final Rk4 rk4;
     private final Runnable forwardNoSensors = () -> forward(false);
@@ -52,6 +53,7 @@ public final class Simulator {
         rne = new Rne(model);
         actuation = new Actuation(model);
         sensors = new Sensors(model);
+        factor = new Factor(model);
         euler = new Euler(model);
         rk4 = new Rk4(model);
         if (model.optIntegrator != Model.INT_EULER && model.optIntegrator != Model.INT_RK4) {
@@ -129,7 +131,7 @@ public final class Simulator {
         kinematics.compute(data);
         comPos.compute(data);
         crb.compute(data);
-        Factor.factor(model, data.qM, data.qLD, data.qLDiagInv);
+        factor.factor(data.qM, null, data.qLD, data.qLDiagInv);
         actuation.transmission(data);
     }
 
@@ -146,6 +148,6 @@ public final class Simulator {
             d.qfrcSmooth[i] = d.qfrcPassive[i] + d.qfrcActuator[i] - d.qfrcBias[i];
             d.qaccSmooth[i] = d.qfrcSmooth[i];
         }
-        Factor.solve(model, d.qLD, d.qLDiagInv, d.qaccSmooth);
+        factor.solve(d.qLD, d.qLDiagInv, d.qaccSmooth);
     }
 }

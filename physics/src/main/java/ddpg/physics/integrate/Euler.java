@@ -16,7 +16,8 @@ public final class Euler {
     private final Model m;
     private final Positions positions;
     private final boolean damped;
-    private final double[] mqacc, qH, qHLD, qHDiagInv;
+    private final Factor factor;
+    private final double[] mqacc, hDamping, qHLD, qHDiagInv;
 
     public Euler(Model m) {
         this.m = m;
@@ -24,9 +25,10 @@ public final class Euler {
         boolean any = false;
         for (int i = 0; i < m.nv; i++) any |= m.dofDamping[i] > 0;
         damped = any;
+        factor = new Factor(m);
         mqacc = new double[m.nv];
-        qH = new double[m.nv * m.nv];
-        qHLD = new double[m.nv * m.nv];
+        hDamping = new double[m.nv];
+        qHLD = new double[factor.nnz];
         qHDiagInv = new double[m.nv];
     }
 
@@ -35,11 +37,10 @@ public final class Euler {
         int nv = m.nv;
         double h = m.optTimestep;
         if (damped && (m.optDisableflags & Model.DSBL_PASSIVE) == 0) {
-            Factor.mulM(nv, d.qM, d.qacc, mqacc);
-            System.arraycopy(d.qM, 0, qH, 0, nv * nv);
-            for (int i = 0; i < nv; i++) qH[i * nv + i] += h * m.dofDamping[i];
-            Factor.factor(m, qH, qHLD, qHDiagInv);
-            Factor.solve(m, qHLD, qHDiagInv, mqacc);
+            for (int i = 0; i < nv; i++) hDamping[i] = h * m.dofDamping[i];
+            factor.mulM(d.qM, d.qacc, mqacc);
+            factor.factor(d.qM, hDamping, qHLD, qHDiagInv); // M + h D
+            factor.solve(qHLD, qHDiagInv, mqacc);
         } else {
             System.arraycopy(d.qacc, 0, mqacc, 0, nv);
         }

@@ -30,7 +30,10 @@ public final class Data {
     public final double[] crb;                 // nbody x 10: composite (subtree) inertia
     /** Joint-space inertia M with armature, DENSE nv x nv row-major, both triangles filled. */
     public final double[] qM;
-    /** Tree-aware factor M = L^T D L: unit-lower L below the diagonal, D on it (dense nv x nv storage). */
+    /**
+     * Tree-aware factor M = L^T D L in tree-sparse rows (see {@code smooth.Factor}: row k = D[k], then L[k][j] for
+     * the ancestors j of dof k), {@code Factor.nonzeros(m)} numbers.
+     */
     public final double[] qLD;
     public final double[] qLDiagInv;           // nv: 1/D
 
@@ -62,9 +65,9 @@ public final class Data {
      * force geom1 exerts on geom2 in that frame {@code contactForce[3c..]} = (normal, tangent1, tangent2)).
      * Filled by the constraint stage through {@link #ensureContactCapacity}; only the first ncon are valid.
      */
-    public int[] contactGeom1 = new int[8], contactGeom2 = new int[8], contactDim = new int[8];
-    public double[] contactDist = new double[8], contactPos = new double[24], contactFrame = new double[72],
-            contactForce = new double[24];
+    public int[] contactGeom1 = new int[32], contactGeom2 = new int[32], contactDim = new int[32];
+    public double[] contactDist = new double[32], contactPos = new double[96], contactFrame = new double[288],
+            contactForce = new double[96];
 
     // ---- after constraints (RnePost): accelerations and forces with the final qacc, for acc sensors ----
     /** Body accelerations with the final qacc (MuJoCo overwrites cacc in mj_rnePostConstraint; so do we). */
@@ -95,7 +98,7 @@ public final class Data {
         cdof = new double[6 * m.nv];
         crb = new double[10 * m.nbody];
         qM = new double[m.nv * m.nv];
-        qLD = new double[m.nv * m.nv];
+        qLD = new double[ddpg.physics.smooth.Factor.nonzeros(m)];
         qLDiagInv = new double[m.nv];
         cvel = new double[6 * m.nbody];
         cdofDot = new double[6 * m.nv];

@@ -7,9 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tree-aware LDL against a plain dense Gaussian elimination, on matrices with each model's sparsity. */
+/** The tree-sparse LDL against a plain dense Gaussian elimination, on matrices with each model's sparsity. */
 class FactorTest {
     @Test
     void solveMatchesDenseEliminationOnTreeSparseMatrices() {
@@ -17,53 +16,67 @@ class FactorTest {
         for (String name : PipelineFixtures.MODELS) {
             Model m = PipelineFixtures.model(name);
             int nv = m.nv;
+            Factor f = new Factor(m);
             for (int trial = 0; trial < 20; trial++) {
                 double[] M = treeSpd(m, rnd);
-                double[] LD = new double[nv * nv], dinv = new double[nv];
-                Factor.factor(m, M, LD, dinv);
+                double[] add = new double[nv];
+                for (int i = 0; i < nv; i++) add[i] = trial % 2 == 0 ? 0 : rnd.nextDouble();
+                double[] LD = new double[f.nnz], dinv = new double[nv];
+                assertEquals(-1, f.factor(M, add, LD, dinv));
                 double[] b = new double[nv];
                 for (int i = 0; i < nv; i++) b[i] = rnd.nextGaussian();
                 double[] x = b.clone();
-                Factor.solve(m, LD, dinv, x);
-                double[] expect = denseSolve(M, b, nv);
+                f.solve(LD, dinv, x);
+                double[] Madd = M.clone();
+                for (int i = 0; i < nv; i++) Madd[i * nv + i] += add[i];
+                double[] expect = denseSolve(Madd, b, nv);
                 for (int i = 0; i < nv; i++) {
                     assertEquals(expect[i], x[i], 1e-10 * (1 + Math.abs(expect[i])), name + " x[" + i + "]");
                 }
-                // M x reproduces b
-                double[] mx = new double[nv];
-                Factor.mulM(nv, M, x, mx);
-                double scale = 0;
-                for (int i = 0; i < nv * nv; i++) scale = Math.max(scale, Math.abs(M[i]));
-                for (int i = 0; i < nv; i++) scale = Math.max(scale, Math.abs(x[i]) * scale);
-                for (int i = 0; i < nv; i++) assertEquals(b[i], mx[i], 1e-13 * nv * (1 + scale), name + " (M x)[" + i + "]");
             }
         }
     }
 
     @Test
-    void factorDoesNotFillInOutsideTheAncestorPattern() {
-        Model m = PipelineFixtures.model("humanoid");
-        double[] M = treeSpd(m, new Random(7));
-        double[] LD = new double[m.nv * m.nv];
-        Factor.factor(m, M, LD, new double[m.nv]);
-        for (int i = 0; i < m.nv; i++) {
-            for (int j = 0; j < i; j++) {
-                if (!isAncestor(m, j, i)) assertEquals(0.0, LD[i * m.nv + j], "L[" + i + "][" + j + "]");
+    void treeSparseProductMatchesDenseProduct() {
+        Random rnd = new Random(5);
+        for (String name : PipelineFixtures.MODELS) {
+            Model m = PipelineFixtures.model(name);
+            int nv = m.nv;
+            double[] M = treeSpd(m, rnd), x = new double[nv], res = new double[nv];
+            for (int i = 0; i < nv; i++) x[i] = rnd.nextGaussian();
+            new Factor(m).mulM(M, x, res);
+            for (int i = 0; i < nv; i++) {
+                double s = 0;
+                for (int j = 0; j < nv; j++) s += M[i * nv + j] * x[j];
+                assertEquals(s, res[i], 1e-12 * (1 + Math.abs(s)), name + " (Mx)[" + i + "]");
             }
         }
+    }
+
+    @Test
+    void storageIsOneEntryPerDofAncestorPair() {
+        // humanoid: 6 free-joint dofs in a chain, then hinge chains hanging from the torso
+        Model m = PipelineFixtures.model("humanoid");
+        int expect = 0;
+        for (int k = 0; k < m.nv; k++) for (int j = k; j >= 0; j = m.dofParentid[j]) expect++;
+        assertEquals(expect, Factor.nonzeros(m));
+        assertEquals(expect, new Factor(m).nnz);
+        assertEquals(m.nM, expect, "same count as MuJoCo's sparse qM (nM)");
     }
 
     @Test
     void nonPositivePivotIsReported() {
         Model m = PipelineFixtures.model("cartpole");
-        assertEquals(1, Factor.factor(m, new double[]{1, 0, 0, 0}, new double[4], new double[2]));
-        assertEquals(-1, Factor.factor(m, new double[]{2, 1, 1, 2}, new double[4], new double[2]));
+        Factor f = new Factor(m);
+        assertEquals(1, f.factor(new double[]{1, 0, 0, 0}, null, new double[f.nnz], new double[2]));
+        assertEquals(-1, f.factor(new double[]{2, 1, 1, 2}, null, new double[f.nnz], new double[2]));
     }
 
-    /** A random symmetric positive-definite matrix with nonzeros only at (i, ancestor of i). */
+    /** A random symmetric positive-definite matrix with nonzeros only at (i, ancestor of i) and (ancestor, i). */
     static double[] treeSpd(Model m, Random rnd) {
         int nv = m.nv;
-        // M = A^T A + I with A's row i supported on i and its ancestors keeps the pattern (L^T D L structure)
+        // M = L^T W L with L unit lower on the ancestor pattern keeps the pattern (no fill-in by construction)
         double[] L = new double[nv * nv];
         for (int i = 0; i < nv; i++) {
             L[i * nv + i] = 1;
@@ -78,11 +91,6 @@ class FactorTest {
             }
         }
         return M;
-    }
-
-    private static boolean isAncestor(Model m, int j, int i) {
-        for (int k = m.dofParentid[i]; k >= 0; k = m.dofParentid[k]) if (k == j) return true;
-        return false;
     }
 
     private static double[] denseSolve(double[] M, double[] b, int n) {
