@@ -77,9 +77,13 @@ public final class Narrow {
             t = clamp(t, h2);
             s = clamp(ab * t - ad, h1);
         }
+        // if the axes intersect, the normal is their cross product (checked with mjref), not undefined
+        double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+        double cn = Math.sqrt(cx * cx + cy * cy + cz * cz);
+        if (cn > 0) { cx /= cn; cy /= cn; cz /= cn; } else { cx = 1; cy = 0; cz = 0; }
         return spheres(xpos[3 * c1] + s * ax, xpos[3 * c1 + 1] + s * ay, xpos[3 * c1 + 2] + s * az, size[3 * c1],
                 xpos[3 * c2] + t * bx, xpos[3 * c2 + 1] + t * by, xpos[3 * c2 + 2] + t * bz, size[3 * c2],
-                margin, out);
+                margin, cx, cy, cz, out);
     }
 
     /** sin^2 of the angle between two capsule axes below which MuJoCo 2.2.2 treats them as parallel. */
@@ -132,15 +136,21 @@ public final class Narrow {
         return 1;
     }
 
-    /** Two spheres; the normal points from the first centre to the second. */
+    /** Two spheres; the normal points from the first centre to the second (x axis if the centres coincide). */
     static int spheres(double x1, double y1, double z1, double r1, double x2, double y2, double z2, double r2,
                        double margin, Contacts out) {
+        return spheres(x1, y1, z1, r1, x2, y2, z2, r2, margin, 1, 0, 0, out);
+    }
+
+    /** Two spheres; (fx, fy, fz) is the unit normal used when the centres coincide. */
+    static int spheres(double x1, double y1, double z1, double r1, double x2, double y2, double z2, double r2,
+                       double margin, double fx, double fy, double fz, Contacts out) {
         double dx = x2 - x1, dy = y2 - y1, dz = z2 - z1;
         double len = Math.sqrt(dx * dx + dy * dy + dz * dz);
         double dist = len - r1 - r2;
         if (dist > margin) return 0;
         double nx, ny, nz;
-        if (len > 1e-15) { nx = dx / len; ny = dy / len; nz = dz / len; } else { nx = 1; ny = 0; nz = 0; }
+        if (len > 1e-15) { nx = dx / len; ny = dy / len; nz = dz / len; } else { nx = fx; ny = fy; nz = fz; }
         double fwd = r1 + dist / 2;
         out.add(dist, x1 + fwd * nx, y1 + fwd * ny, z1 + fwd * nz, nx, ny, nz, 0, 0, 0);
         return 1;

@@ -155,6 +155,24 @@ class NarrowTest {
     }
 
     @Test
+    void degenerateCentresFollowMuJoCo() {
+        // each case run through real MuJoCo 2.2.2 with mjref: coincident sphere centres -> normal +x; capsule axes
+        // that intersect -> normal = axis1 x axis2 (capsules along -x and -y crossing at one point: +z)
+        double[] same = {0, 0, 1, 0, 0, 1}, radii = {0.1, 0, 0, 0.2, 0, 0};
+        Contacts c = new Contacts(2);
+        assertEquals(1, Narrow.sphereSphere(same, radii, 0, 1, 0, c));
+        assertEquals(-0.3, c.dist[0], EPS);
+        assertArrayEquals(new double[]{-0.05, 0, 1}, pos(c, 0), EPS);
+        assertArrayEquals(new double[]{1, 0, 0}, java.util.Arrays.copyOf(frame(c, 0), 3), EPS);
+        double[] alongMinusX = {0, 0, -1, 0, 1, 0, 1, 0, 0}, alongMinusY = {1, 0, 0, 0, 0, -1, 0, 1, 0};
+        double[] crossing = {3, 0, 1, 3, 0, 1}, caps = {0.1, 0.3, 0, 0.1, 0.3, 0};
+        c.clear();
+        assertEquals(1, Narrow.capsuleCapsule(crossing, mats(alongMinusX, alongMinusY), caps, 0, 1, 0, c));
+        assertEquals(-0.2, c.dist[0], EPS);
+        assertArrayEquals(new double[]{0, 0, 1}, java.util.Arrays.copyOf(frame(c, 0), 3), EPS);
+    }
+
+    @Test
     void marginKeepsNearMissesAndRejectsFartherOnes() {
         double[] xpos = {0, 0, 0, 0, 0, 0.55}, size = {0, 0, 0, 0.5, 0, 0};
         Contacts c = new Contacts(2);
