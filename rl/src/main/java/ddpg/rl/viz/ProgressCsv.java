@@ -19,7 +19,7 @@ public final class ProgressCsv {
     private ProgressCsv() {}
 
     /** Parses {@code file}; any problem is an {@link IllegalArgumentException} with a one-line message. */
-    public static RunProgress read(Path file, Path runDir, String task) {
+    public static RunProgress read(Path file, Path runDir, String task, String seed) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -81,7 +81,7 @@ public final class ProgressCsv {
         if (evalStep.size() == 0 && trainStep.size() == 0) {
             throw new IllegalArgumentException(file + " has " + rows + " rows but no train_return or eval_mean values to plot");
         }
-        return new RunProgress(runDir, task, evalStep.toArray(), evalMean.toArray(), evalStd.toArray(),
+        return new RunProgress(runDir, task, seed, evalStep.toArray(), evalMean.toArray(), evalStd.toArray(),
                 trainStep.toArray(), trainReturn.toArray());
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class RunReader {
     public static final String CONFIG_FILE = "config.json";
     private static final Pattern TASK_FIELD = Pattern.compile("\"task\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern FOLDER_NAME = Pattern.compile("^(.+?)-s\\d+(-.*)?$");
+    private static final Pattern FOLDER_NAME = Pattern.compile("^(.+?)-s(\\d+)(-.*)?$");
+    private static final Pattern SEED_FIELD = Pattern.compile("\"seed\"\\s*:\\s*(-?\\d+)");
 
     private RunReader() {}
 
@@ -42,22 +43,44 @@ public final class RunReader {
             throw new IllegalArgumentException(dir + " has no " + ProgressCsv.FILE_NAME
                     + ": not a run folder, or the run has not logged yet");
         }
-        return ProgressCsv.read(csv, dir, taskName(dir));
+        return ProgressCsv.read(csv, dir, taskName(dir), seed(dir));
+    }
+
+    /** The run's seed: config.json's first "seed" field, else the folder name's "-s<seed>", else null. */
+    public static String seed(Path dir) {
+        String config = readConfig(dir);
+        if (config != null) {
+            Matcher m = SEED_FIELD.matcher(config);
+            if (m.find()) return m.group(1);
+        }
+        Matcher m = FOLDER_NAME.matcher(folderName(dir));
+        return m.matches() ? m.group(2) : null;
+    }
+
+    /** config.json's text, or null when it is missing or unreadable (a plot can do without it). */
+    private static String readConfig(Path dir) {
+        Path config = dir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(config)) return null;
+        try {
+            return Files.readString(config, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static String folderName(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
     }
 
     /** The run's task: config.json's "task" field, else the folder name before "-s<seed>", else the folder name. */
     public static String taskName(Path dir) {
-        Path config = dir.resolve(CONFIG_FILE);
-        if (Files.isRegularFile(config)) {
-            try {
-                Matcher m = TASK_FIELD.matcher(Files.readString(config, StandardCharsets.UTF_8));
-                if (m.find() && !m.group(1).isBlank()) return m.group(1);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // An unreadable config is not fatal for a plot: fall back to the folder name.
-            }
+        String config = readConfig(dir);
+        if (config != null) {
+            Matcher m = TASK_FIELD.matcher(config);
+            if (m.find() && !m.group(1).isBlank()) return m.group(1);
         }
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        String folder = name == null ? dir.toString() : name.toString();
+        String folder = folderName(dir);
         Matcher m = FOLDER_NAME.matcher(folder);
         return m.matches() ? m.group(1) : folder;
     }

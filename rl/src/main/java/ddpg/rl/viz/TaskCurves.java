@@ -12,8 +12,16 @@ import java.util.List;
  * @param eval         evaluation return: mean line and band
  * @param train        training return (its band is not drawn)
  * @param bandAcrossSeeds true when {@code eval.std} is across runs rather than across evaluation episodes
+ * @param distinctSeeds true when every run has a known seed and no two share one (then the runs are "seeds")
  */
-public record TaskCurves(String task, int runs, SeedBand eval, SeedBand train, boolean bandAcrossSeeds) {
+public record TaskCurves(String task, int runs, SeedBand eval, SeedBand train, boolean bandAcrossSeeds,
+                         boolean distinctSeeds) {
+
+    /** "3 seeds" when the runs are distinct seeds, "3 runs" otherwise (e.g. two settings of one seed). */
+    public String runsLabel() {
+        if (runs == 1) return "1 run";
+        return runs + (distinctSeeds ? " seeds" : " runs");
+    }
 
     /** Combines runs that all belong to {@code task}. */
     public static TaskCurves of(String task, List<RunProgress> runs) {
@@ -29,13 +37,16 @@ public record TaskCurves(String task, int runs, SeedBand eval, SeedBand train, b
             int[] ones = new int[r.evalStep().length];
             java.util.Arrays.fill(ones, 1);
             SeedBand eval = new SeedBand(r.evalStep(), r.evalMean(), r.evalStd(), ones);
-            return new TaskCurves(task, 1, eval, train, false);
+            return new TaskCurves(task, 1, eval, train, false, r.seed() != null);
         }
         List<double[]> evalX = new ArrayList<>(), evalY = new ArrayList<>();
         for (RunProgress r : runs) {
             evalX.add(r.evalStep());
             evalY.add(r.evalMean());
         }
-        return new TaskCurves(task, runs.size(), SeedBand.combine(evalX, evalY), train, true);
+        java.util.Set<String> seeds = new java.util.HashSet<>();
+        boolean distinct = true;
+        for (RunProgress r : runs) distinct &= r.seed() != null && seeds.add(r.seed());
+        return new TaskCurves(task, runs.size(), SeedBand.combine(evalX, evalY), train, true, distinct);
     }
 }

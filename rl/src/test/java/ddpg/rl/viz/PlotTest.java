@@ -61,6 +61,15 @@ class PlotTest {
     }
 
     @Test
+    void runsSharingASeedAreCalledRunsNotSeeds() throws IOException {
+        Path a = RunFixtures.run(tmp, "cartpole-swingup-s1-a", null, 5000, 1000, s -> 1, 0, null);
+        Path b = RunFixtures.run(tmp, "cartpole-swingup-s1-b", null, 5000, 1000, s -> 2, 0, null);
+        Path c = RunFixtures.run(tmp, "cartpole-swingup-s2-c", null, 5000, 1000, s -> 3, 0, null);
+        assertEquals("2 runs", TaskCurves.of("cartpole-swingup", List.of(RunReader.read(a), RunReader.read(b))).runsLabel());
+        assertEquals("2 seeds", TaskCurves.of("cartpole-swingup", List.of(RunReader.read(a), RunReader.read(c))).runsLabel());
+    }
+
+    @Test
     void aSingleRunWithoutSpreadHasNoBand() {
         RunProgress run = RunReader.read(RunFixtures.run(tmp, "walker-run-s1-x", "walker-run", 100_000, 10_000,
                 s -> 200, 0, null));
@@ -70,6 +79,19 @@ class PlotTest {
         int x = a[0] + (int) Math.round(a[2] * 0.30);
         int p = img.getRGB(x, a[1] + a[3] - (int) Math.round(a[3] * 230.0 / 250.0));
         assertTrue(red(p) > 240 && blue(p) > 240, "no band, got " + Integer.toHexString(p));
+    }
+
+    @Test
+    void aBandDippingJustBelowZeroKeepsTheAxisAtZero() {
+        // The trainer's first row: mean 0.0152, std 0.0182 over episodes; later returns near 800.
+        RunProgress run = RunReader.read(RunFixtures.run(tmp, "cartpole-swingup-s1-x", null, 60_000, 10_000,
+                s -> s == 10_000 ? 0.0152 : s / 75.0, 0.0182, null));
+        BufferedImage img = Plot.render(List.of(run));
+        int[] a = PlotPanel.plotArea(0, 0, Plot.PANEL_W, Plot.PANEL_H);
+        // With the axis at 0..800 the first point (about 0) sits on the bottom edge of the plotting area.
+        int x = a[0] + (int) Math.round(a[2] * 10_000.0 / 60_000.0);
+        int bottom = img.getRGB(x, a[1] + a[3] - 1);
+        assertTrue(blue(bottom) > 180 && red(bottom) < 150, "the first eval point is on the x axis, got " + Integer.toHexString(bottom));
     }
 
     @Test
@@ -105,6 +127,12 @@ class PlotTest {
         assertEquals("my-experiment", RunReader.read(odd).task());
         Files.writeString(odd.resolve("config.json"), "{\"seed\": 3}");
         assertEquals("my-experiment", RunReader.read(odd).task());
+        assertEquals("3", RunReader.seed(noConfig), "seed from the folder name");
+        assertEquals("3", RunReader.seed(odd), "seed from config.json");
+        Path bare = RunFixtures.run(tmp, "experiment", null, 2000, 1000, s -> 1, 0, null);
+        assertEquals(null, RunReader.seed(bare));
+        Files.writeString(odd.resolve("config.json"), "{\"task\": \"walker-run\", \"run\": {\"steps\": 5, \"seed\": 42}}");
+        assertEquals("42", RunReader.seed(odd));
         // A progress.csv path is accepted in place of its folder.
         assertEquals("reacher-hard", RunReader.read(withConfig.resolve("progress.csv")).task());
     }

@@ -11,6 +11,9 @@ import java.util.function.LongToDoubleFunction;
 final class RunFixtures {
     static final String HEADER = "env_step,episode,train_return,eval_mean,eval_std,critic_loss,actor_loss,mean_q,steps_per_s,wall_s";
 
+    /** Every fixture run gets its own seed, like real seeds of one task. */
+    static final java.util.concurrent.atomic.AtomicInteger NEXT_SEED = new java.util.concurrent.atomic.AtomicInteger();
+
     private RunFixtures() {}
 
     /**
@@ -22,7 +25,7 @@ final class RunFixtures {
         try {
             Path dir = Files.createDirectories(parent.resolve(name));
             if (task != null) {
-                Files.writeString(dir.resolve("config.json"), "{\"version\":\"0.1.0\",\"task\":\"" + task + "\",\"seed\":1}\n");
+                Files.writeString(dir.resolve("config.json"), "{\"version\":\"0.1.0\",\"task\":\"" + task + "\",\"run\":{\"seed\":" + NEXT_SEED.incrementAndGet() + "}}\n");
             }
             StringBuilder sb = new StringBuilder(HEADER).append('\n');
             int episode = 0;
