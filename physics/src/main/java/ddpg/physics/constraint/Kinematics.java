@@ -4,11 +4,14 @@ import ddpg.physics.model.Model;
 
 /**
  * What the constraint Jacobians need from forward kinematics: each degree of freedom's world axis and anchor
- * point, and the last dof on each body's path to the root. Filled from body world poses ({@link #update}).
+ * point, and the last dof on each body's path to the root. Filled from the final body poses and qpos
+ * ({@link #update}), or from MuJoCo-style joint frames ({@link #setJointFrames}).
  *
- * <p>Hinge: axis = R_body * jnt_axis through anchor xpos_body + R_body * jnt_pos. Slide: axis, no anchor. Free:
- * three world-axis translations, then rotations about the body frame's axes through its origin (MuJoCo's free-joint
- * angular velocity is in the body frame). Ball: the three body-frame rotations.
+ * <p>Hinge: rotation about its axis through its anchor; slide: translation along its axis; both taken in the body
+ * frame as it was when the joint was applied (a body's joints act one after the other, so a later hinge of the same
+ * body has already turned the final frame). Free: three world-axis translations, then rotations about the body
+ * frame's axes through its origin (MuJoCo's free-joint angular velocity is in the body frame). Ball joints are not
+ * supported.
  */
 public final class Kinematics {
     private final Model m;
