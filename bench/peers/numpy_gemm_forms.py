@@ -83,12 +83,14 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--shape", action="append")
+    ap.add_argument("--sample-ms", type=float, default=20.0)
+    ap.add_argument("--samples", type=int, default=15)
     args = ap.parse_args()
     info = set_threads(args.threads)
     print("# numpy %s; %s; threads %d" % (np.__version__, info, args.threads))
     shapes = args.shape or (QUICK if args.quick else FORWARD + BACKWARD + BIG)
     for s in shapes:
-        med, lo, hi = bench(s)
+        med, lo, hi = bench(s, min_time=args.sample_ms / 1000, samples=args.samples)
         print("numpy %s threads %d %.1f GFLOP/s (best sample %.1f, worst %.1f)" % (s, args.threads, med, hi, lo),
               flush=True)
 

@@ -1,10 +1,5 @@
 package ddpg.engine.kernels;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 /**
  * The blocked kernel on several threads: C is cut into disjoint blocks of columns (or of rows when C has too few
  * columns), one per thread, so threads never write the same memory and need no locks. Column blocks are preferred
@@ -13,13 +8,13 @@ import java.util.concurrent.Future;
  * Loaded only when the Vector API is.
  */
 final class ParallelGemm implements Gemm {
-    /** Below this many multiply-adds a call stays on one thread. */
-    static final long MIN_PARALLEL_MACS = 256 * 1024;
+    /** Below this many multiply-adds (about 20 microseconds of work) a call stays on one thread. */
+    static final long MIN_PARALLEL_MACS = 1 << 20;
 
     private final int threads;
     private final long minParallelMacs;
     private final Gemm single = new VectorGemm();
-    private final ExecutorService pool;
+    private final WorkerPool pool;
 
     ParallelGemm(int threads) {
         this(threads, MIN_PARALLEL_MACS);
@@ -30,11 +25,7 @@ final class ParallelGemm implements Gemm {
         this.minParallelMacs = minParallelMacs;
         if (threads < 2) throw new IllegalArgumentException("ParallelGemm needs at least 2 threads, got " + threads);
         this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "ddpg-gemm");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new WorkerPool(threads - 1, "ddpg-gemm");
     }
 
     @Override
@@ -77,25 +68,14 @@ final class ParallelGemm implements Gemm {
         int units = byColumns ? VectorBlockedGemm.ceilDiv(n, L) : VectorBlockedGemm.ceilDiv(m, MR);
         int parts = Math.min(threads, units);
         int unit = byColumns ? L : MR;
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int t = parts - 1; t >= 0; t--) {
+        Runnable[] jobs = new Runnable[parts];
+        for (int t = 0; t < parts; t++) {
             int lo = Math.min(byColumns ? n : m, (int) ((long) units * t / parts) * unit);
             int hi = Math.min(byColumns ? n : m, (int) ((long) units * (t + 1) / parts) * unit);
-            Runnable job = byColumns
+            jobs[t] = byColumns
                     ? () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, 0, m, lo, hi)
                     : () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi, 0, n);
-            if (t > 0) futures[t - 1] = pool.submit(job);
-            else job.run();
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("gemm interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("gemm worker failed: " + e.getCause(), e.getCause());
-            }
-        }
+        pool.runAll(jobs);
     }
 }

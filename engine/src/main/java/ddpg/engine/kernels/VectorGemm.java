@@ -82,10 +82,31 @@ final class VectorGemm implements Gemm {
         for (; i < m; i++) put(c, i, VectorRowGemm.dot(a, i * k, x, 0, k), accumulate);
     }
 
-    /** c[0..m) (+)= sum over p of x[p] * (row p of A[k x m]): tn with one column, a sum of scaled rows. */
+    /**
+     * c[0..m) (+)= sum over p of x[p] * (row p of A[k x m]): tn with one column, a sum of scaled rows. Four rows
+     * per pass over c, so c is loaded and stored once per four FMAs instead of once per FMA.
+     */
     static void columnCombination(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
         if (!accumulate) java.util.Arrays.fill(c, 0, m, 0f);
-        for (int p = 0; p < k; p++) VectorRowGemm.axpyRow(x[p], a, p * m, c, 0, m);
+        int mv = S.loopBound(m);
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            int r0 = p * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
+            float x0 = x[p], x1 = x[p + 1], x2 = x[p + 2], x3 = x[p + 3];
+            FloatVector v0 = FloatVector.broadcast(S, x0), v1 = FloatVector.broadcast(S, x1);
+            FloatVector v2 = FloatVector.broadcast(S, x2), v3 = FloatVector.broadcast(S, x3);
+            int i = 0;
+            for (; i < mv; i += L) {
+                FloatVector acc = FloatVector.fromArray(S, c, i);
+                acc = FloatVector.fromArray(S, a, r0 + i).fma(v0, acc);
+                acc = FloatVector.fromArray(S, a, r1 + i).fma(v1, acc);
+                acc = FloatVector.fromArray(S, a, r2 + i).fma(v2, acc);
+                acc = FloatVector.fromArray(S, a, r3 + i).fma(v3, acc);
+                acc.intoArray(c, i);
+            }
+            for (; i < m; i++) c[i] += x0 * a[r0 + i] + x1 * a[r1 + i] + x2 * a[r2 + i] + x3 * a[r3 + i];
+        }
+        for (; p < k; p++) VectorRowGemm.axpyRow(x[p], a, p * m, c, 0, m);
     }
 
     private static void put(float[] c, int i, float v, boolean accumulate) {

@@ -12,8 +12,16 @@ import java.util.List;
  * @param shapes   GEMM shapes given with --shape (empty = the suite's defaults)
  * @param variants GEMM variant names given with --variant (empty = all)
  */
-public record BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out) {
+public record BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out,
+                           double sampleMs, int samples) {
+    /** Default sampling: 15 samples of 20 ms (quick: 9 of 10 ms). */
+    public BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out) {
+        this(threads, quick, shapes, variants, out, quick ? 10 : 20, quick ? 9 : 15);
+    }
+
     public BenchContext {
+        if (sampleMs <= 0 || samples < 1)
+            throw new IllegalArgumentException("--sample-ms must be positive and --samples at least 1");
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         shapes = List.copyOf(shapes);
         variants = List.copyOf(variants);
@@ -21,7 +29,7 @@ public record BenchContext(int threads, boolean quick, List<String> shapes, List
 
     /** Timing settings: warm-up per variant, length of one sample, number of samples (the median is reported). */
     public Stopwatch stopwatch() {
-        return quick ? new Stopwatch(0.4, 0.01, 9) : new Stopwatch(1.0, 0.02, 15);
+        return new Stopwatch(quick ? 0.4 : 1.0, sampleMs / 1000, samples);
     }
 
     private static volatile double[] peaks;

@@ -33,6 +33,11 @@ final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("variant").hasArg().argName("NAME")
                 .desc("only these gemm variants, repeatable: naive, scalar, vector-row, vector-blocked, vector, "
                         + "vector-<T>t (default: all)").build());
+        o.addOption(Option.builder().longOpt("samples").hasArg().argName("N")
+                .desc("timed samples per result; the median and the best are printed (default 15, quick 9)").build());
+        o.addOption(Option.builder().longOpt("sample-ms").hasArg().argName("MS")
+                .desc("length of one sample in milliseconds; short samples on a busy machine make 'best' the "
+                        + "undisturbed speed (default 20, quick 10)").build());
         o.addOption(Option.builder().longOpt("quick").desc("fewer shapes, shorter timings (default off)").build());
         return o;
     }
@@ -67,8 +72,13 @@ final class BenchCommand implements Command {
         if (!shapeList.isEmpty() && suites.stream().noneMatch(s -> s.name().equals("gemm")))
             throw new UserError("--shape only applies to the gemm suite; add 'gemm' to the suites");
         String[] variants = cl.getOptionValues("variant");
-        BenchContext ctx = new BenchContext(threads, cl.hasOption("quick"), shapeList,
-                variants == null ? List.of() : List.of(variants), System.out);
+        boolean quick = cl.hasOption("quick");
+        int samples = Args.intValue(cl, "samples", quick ? 9 : 15);
+        double sampleMs = Args.doubleValue(cl, "sample-ms", quick ? 10 : 20);
+        if (samples < 1 || samples > 100_000) throw new UserError("--samples must be between 1 and 100000, got " + samples);
+        if (!(sampleMs > 0 && sampleMs <= 60_000)) throw new UserError("--sample-ms must be between 0 and 60000, got " + sampleMs);
+        BenchContext ctx = new BenchContext(threads, quick, shapeList,
+                variants == null ? List.of() : List.of(variants), System.out, sampleMs, samples);
         for (String line : MachineInfo.header(ctx)) System.out.println(line);
         for (BenchSuite s : suites) {
             try {
