@@ -20,6 +20,7 @@ public final class Renderer {
 
     // Lighting (tuned by eye to resemble the Control Suite's look).
     static final double AMBIENT = 0.30, HEADLIGHT = 0.40, KEY = 0.55, SPECULAR = 0.18, SHININESS = 24;
+    static final double PLANE_HEADLIGHT = 0.6;
     static final double[] TO_LIGHT = Vec.normalize(new double[] {0.35, -0.45, 1}); // slightly in front and to the side
     // The Control Suite's "grid" texture: two blues.
     static final float[] CHECKER_A = {0.12f, 0.22f, 0.33f}, CHECKER_B = {0.22f, 0.33f, 0.45f};
@@ -345,7 +346,9 @@ public final class Renderer {
         double lambertKey = nx * TO_LIGHT[0] + ny * TO_LIGHT[1] + nz * TO_LIGHT[2];
         boolean shadowed = lambertKey > 0 && occluded(sc, k, px + nx * 1e-4, py + ny * 1e-4, pz + nz * 1e-4);
         int lit = lambertKey > 0 && !shadowed ? 1 : 0;
-        double head = -(nx * dx + ny * dy + nz * dz);
+        // Planes get a constant headlight term: a flat floor then has only its two square colours (and shadows), which
+        // a GIF compresses several times better while the camera moves, and it looks the same to the eye.
+        double head = type[k] == SceneGeom.PLANE ? PLANE_HEADLIGHT : -(nx * dx + ny * dy + nz * dz);
         double diffuse = AMBIENT + HEADLIGHT * Math.max(0, head) + KEY * Math.max(0, lambertKey) * lit;
         // Blinn-Phong highlight from the key light: a little gloss reads as "3D" at low resolution.
         double hx = TO_LIGHT[0] - dx, hy = TO_LIGHT[1] - dy, hz = TO_LIGHT[2] - dz;
