@@ -34,6 +34,40 @@ public final class Narrow {
         return n;
     }
 
+    /**
+     * Plane g1, box g2 (half-sizes size[0..2]): one contact per corner within the margin, at most four. Corners are
+     * visited in bit order (bit k set = +size along box axis k), skipping the four on the half of the box that faces
+     * away from the plane, so a deeply sunk box reports its four deepest corners. (This is what MuJoCo 2.2.2 does on
+     * hand-made configurations run through mjref: a level box gives its four bottom corners (-x-y, +x-y, -x+y,
+     * +x+y); a sunk box tilted 45 degrees about x gives corners 0, 1, 4, 5.) The frame is the plane normal,
+     * completed as usual.
+     */
+    public static int planeBox(double[] xpos, double[] xmat, double[] size, int plane, int box, double margin,
+                               Contacts out) {
+        double nx = xmat[9 * plane + 2], ny = xmat[9 * plane + 5], nz = xmat[9 * plane + 8];
+        int r = 9 * box;
+        double cx = xpos[3 * box], cy = xpos[3 * box + 1], cz = xpos[3 * box + 2];
+        double centre = nx * (cx - xpos[3 * plane]) + ny * (cy - xpos[3 * plane + 1]) + nz * (cz - xpos[3 * plane + 2]);
+        int n = 0;
+        for (int i = 0; i < 8 && n < 4; i++) {
+            double vx = 0, vy = 0, vz = 0;
+            for (int k = 0; k < 3; k++) {
+                double e = ((i >> k) & 1) != 0 ? size[3 * box + k] : -size[3 * box + k];
+                vx += e * xmat[r + k];
+                vy += e * xmat[r + 3 + k];
+                vz += e * xmat[r + 6 + k];
+            }
+            double ld = nx * vx + ny * vy + nz * vz;
+            if (ld > 0) continue;                   // upper half: never among the deepest four
+            double dist = centre + ld;
+            if (dist > margin) continue;
+            double back = dist / 2;
+            out.add(dist, cx + vx - back * nx, cy + vy - back * ny, cz + vz - back * nz, nx, ny, nz, 0, 0, 0);
+            n++;
+        }
+        return n;
+    }
+
     /** Sphere g1, sphere g2. */
     public static int sphereSphere(double[] xpos, double[] size, int s1, int s2, double margin, Contacts out) {
         return spheres(xpos[3 * s1], xpos[3 * s1 + 1], xpos[3 * s1 + 2], size[3 * s1],

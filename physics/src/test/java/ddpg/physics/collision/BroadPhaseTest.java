@@ -53,10 +53,10 @@ class BroadPhaseTest {
 
     @Test
     void unsupportedPairIsAClearError() {
-        Model m = OracleRecords.load("cartpole").m;   // floor plane vs cart box, contacts disabled in the file
+        Model m = OracleRecords.load("cartpole").m;   // rail capsules vs cart box, contacts disabled in the file
         assertTrue(new Collision(m).disabled());
         m.optDisableflags = 0;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Collision(m));
-        assertTrue(e.getMessage().contains("no collision function for geom pair"), e.getMessage());
+        assertTrue(e.getMessage().contains("no collision function for geom pair rail1 / cart"), e.getMessage());
     }
 }

@@ -80,6 +80,25 @@ class NarrowTest {
     }
 
     @Test
+    void planeBoxReportsTheLowerCornersInBitOrder() {
+        // box half-sizes (0.3, 0.2, 0.1) level, centre 0.095 above the plane: its four bottom corners are 0.005 deep,
+        // in corner-bit order -x-y, +x-y, -x+y, +x+y; the contact point is half the depth above each corner
+        double[] xpos = {0, 0, 0, 0, 0, 0.095}, size = {0, 0, 0, 0.3, 0.2, 0.1};
+        Contacts c = new Contacts(2);
+        assertEquals(4, Narrow.planeBox(xpos, mats(IDENTITY, IDENTITY), size, 0, 1, 0, c));
+        double[][] corners = {{-0.3, -0.2}, {0.3, -0.2}, {-0.3, 0.2}, {0.3, 0.2}};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(-0.005, c.dist[k], EPS);
+            assertArrayEquals(new double[]{corners[k][0], corners[k][1], -0.0025}, pos(c, k), EPS);
+        }
+        // sunk completely (centre 0.5 below): still only the four corners of the lower half
+        xpos[5] = -0.5;
+        c.clear();
+        assertEquals(4, Narrow.planeBox(xpos, mats(IDENTITY, IDENTITY), size, 0, 1, 0, c));
+        for (int k = 0; k < 4; k++) assertEquals(-0.6, c.dist[k], EPS);
+    }
+
+    @Test
     void sphereSphere() {
         // centres 5 apart along (0.6, 0.8, 0), radii 1 and 4.5: 0.5 overlap, point 1 - 0.25 along the normal
         double[] xpos = {0, 0, 0, 3, 4, 0}, size = {1, 0, 0, 4.5, 0, 0};
