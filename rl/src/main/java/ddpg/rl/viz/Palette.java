@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A 255-colour palette for a whole animation, chosen once by median cut from a sample frame, plus a fixed grey ramp so
  * captions (white on dark) always survive; the last index is kept free for {@link #UNCHANGED}. Mapping a frame is one
- * table lookup per pixel on colours reduced to 5 bits per channel. No dithering: a 4x4 ordered dither removed the
+ * table lookup per pixel on colours reduced to 6 bits per channel (5 bits left visible bands in the sky gradient),
+ * the nearest palette entry of each such colour found the first time it occurs. No dithering: a 4x4 ordered dither removed the
  * faint banding in the sky but doubled the file size (noise compresses badly).
  *
  * <p>The JDK's GIF encoder would otherwise build an octree palette for every frame, ~10x slower at 320x240.
@@ -21,7 +22,8 @@ final class Palette {
     static final int UNCHANGED = SIZE - 1;
 
     private final byte[] r = new byte[SIZE], g = new byte[SIZE], b = new byte[SIZE];
-    private final byte[] lookup = new byte[1 << 15]; // 5-5-5 colour -> palette index
+    static final int BITS = 6, MASK = (1 << BITS) - 1;
+    private final short[] lookup = new short[1 << 3 * BITS]; // 6-6-6 colour -> palette index, -1 until first needed
     final IndexColorModel model;
     /** The same colours with {@link #UNCHANGED} transparent, for frames that paint only what changed. */
     final IndexColorModel deltaModel;
@@ -35,14 +37,14 @@ final class Palette {
         }
         model = new IndexColorModel(8, SIZE, r, g, b);
         deltaModel = new IndexColorModel(8, SIZE, r, g, b, UNCHANGED);
-        for (int c15 = 0; c15 < lookup.length; c15++) lookup[c15] = (byte) nearest(expand(c15 >> 10), expand(c15 >> 5 & 31), expand(c15 & 31));
+        Arrays.fill(lookup, (short) -1);
     }
 
     /** A palette fitted to the colours of {@code sample}. */
     static Palette fit(BufferedImage sample) {
-        int[] hist = new int[1 << 15];
+        int[] hist = new int[1 << 3 * BITS];
         for (int y = 0; y < sample.getHeight(); y++) {
-            for (int x = 0; x < sample.getWidth(); x++) hist[to15(sample.getRGB(x, y))]++;
+            for (int x = 0; x < sample.getWidth(); x++) hist[reduce(sample.getRGB(x, y))]++;
         }
         List<Integer> colours = new ArrayList<>();
         for (int i = 0; i < GREYS; i++) {
@@ -61,7 +63,7 @@ final class Palette {
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             src.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) dst[y * w + x] = lookup[to15(row[x])];
+            for (int x = 0; x < w; x++) dst[y * w + x] = (byte) index(reduce(row[x]));
         }
         return out;
     }
@@ -90,7 +92,7 @@ final class Palette {
         for (int c : hist) if (c > 0) nonZero++;
         int[] bins = new int[nonZero];
         int j = 0;
-        for (int c15 = 0; c15 < hist.length; c15++) if (hist[c15] > 0) bins[j++] = c15;
+        for (int c = 0; c < hist.length; c++) if (hist[c] > 0) bins[j++] = c;
         List<int[]> boxes = new ArrayList<>(); // {from, to} ranges of bins
         boxes.add(new int[] {0, nonZero});
         while (boxes.size() < k) {
@@ -110,10 +112,10 @@ final class Palette {
             }
             if (pick < 0) break; // every box is a single colour already
             int[] bx = boxes.get(pick);
-            int shift = 10 - 5 * axis;
+            int shift = 2 * BITS - BITS * axis;
             Integer[] part = new Integer[bx[1] - bx[0]];
             for (int i = 0; i < part.length; i++) part[i] = bins[bx[0] + i];
-            Arrays.sort(part, (p, q) -> Integer.compare((p >> shift) & 31, (q >> shift) & 31));
+            Arrays.sort(part, (p, q) -> Integer.compare((p >> shift) & MASK, (q >> shift) & MASK));
             for (int i = 0; i < part.length; i++) bins[bx[0] + i] = part[i];
             long half = weight(hist, bins, bx) / 2, acc = 0;
             int cut = bx[0] + 1;
@@ -131,10 +133,10 @@ final class Palette {
     }
 
     private static int[] extent(int[] bins, int[] bx) {
-        int[] lo = {31, 31, 31}, hi = {0, 0, 0};
+        int[] lo = {MASK, MASK, MASK}, hi = {0, 0, 0};
         for (int i = bx[0]; i < bx[1]; i++) {
             for (int a = 0; a < 3; a++) {
-                int v = (bins[i] >> (10 - 5 * a)) & 31;
+                int v = (bins[i] >> (2 * BITS - BITS * a)) & MASK;
                 lo[a] = Math.min(lo[a], v);
                 hi[a] = Math.max(hi[a], v);
             }
@@ -152,21 +154,32 @@ final class Palette {
         double sr = 0, sg = 0, sb = 0, w = 0;
         for (int i = bx[0]; i < bx[1]; i++) {
             int c = bins[i], n = hist[c];
-            sr += n * expand(c >> 10);
-            sg += n * expand(c >> 5 & 31);
-            sb += n * expand(c & 31);
+            sr += n * expand(c >> 2 * BITS);
+            sg += n * expand(c >> BITS & MASK);
+            sb += n * expand(c & MASK);
             w += n;
         }
         return (int) Math.round(sr / w) << 16 | (int) Math.round(sg / w) << 8 | (int) Math.round(sb / w);
     }
 
-    private static int to15(int rgb) {
-        return ((rgb >> 19) & 31) << 10 | ((rgb >> 11) & 31) << 5 | ((rgb >> 3) & 31);
+    /** The palette index for a reduced colour, computed on first use (a frame has a few thousand distinct ones). */
+    private int index(int reduced) {
+        int i = lookup[reduced];
+        if (i < 0) {
+            i = nearest(expand(reduced >> 2 * BITS), expand(reduced >> BITS & MASK), expand(reduced & MASK));
+            lookup[reduced] = (short) i;
+        }
+        return i;
     }
 
-    /** The 8-bit value at the centre of a 5-bit step. */
-    private static int expand(int v5) {
-        return (v5 & 31) << 3 | 4;
+    private static int reduce(int rgb) {
+        int drop = 8 - BITS;
+        return ((rgb >> 16 + drop) & MASK) << 2 * BITS | ((rgb >> 8 + drop) & MASK) << BITS | ((rgb >> drop) & MASK);
+    }
+
+    /** The 8-bit value at the centre of a reduced step. */
+    private static int expand(int v) {
+        return (v & MASK) << (8 - BITS) | (1 << (7 - BITS));
     }
 
 }
