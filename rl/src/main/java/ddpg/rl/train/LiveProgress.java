@@ -26,9 +26,18 @@ public final class LiveProgress {
         this.lastNanos = System.nanoTime();
     }
 
-    /** True when stdout is an interactive terminal. */
+    /**
+     * True when stdout is an interactive terminal. JDK 17 returns no Console when a stream is redirected; JDK 22+
+     * returns one anyway and says whether it is a terminal through {@code Console.isTerminal()}.
+     */
     public static boolean terminalAttached() {
-        return System.console() != null;
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK < 22: a Console exists only for a terminal
+        }
     }
 
     /** Starts rate measurement from here (after a resume, say). */
