@@ -14,6 +14,7 @@ import ddpg.engine.ops.Losses;
 import ddpg.engine.optim.Adam;
 import ddpg.engine.optim.Subnormals;
 import ddpg.engine.optim.TargetUpdate;
+import ddpg.engine.ops.Shapes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,10 @@ public final class DdpgShapedUpdate {
     /** Critic: Q(s, a) with the action joining after the first layer. */
     static final class Critic extends CompositeModule {
         final Linear l1, l2, l3;
+        final boolean fusedConcat;
 
-        Critic(int obs, int act, int h1, int h2, Rng rng) {
+        Critic(int obs, int act, int h1, int h2, Rng rng, boolean fusedConcat) {
+            this.fusedConcat = fusedConcat;
             l1 = add("l1", new Linear(obs, h1, rng));
             l2 = add("l2", new Linear(h1 + act, h2, rng));
             l3 = add("l3", Linear.finalLayer(h2, 1, 3e-3f, rng));
@@ -45,7 +48,8 @@ public final class DdpgShapedUpdate {
 
         Tensor forward(Tensor s, Tensor a) {
             Tensor h = l1.forward(s).relu();
-            return l3.forward(l2.forwardConcat(h, a).relu());
+            Tensor joint = fusedConcat ? l2.forwardConcat(h, a) : l2.forward(Shapes.concatColumns(h, a));
+            return l3.forward(joint.relu());
         }
     }
 
@@ -60,11 +64,16 @@ public final class DdpgShapedUpdate {
     private float lastCriticLoss, lastActorLoss;
 
     public DdpgShapedUpdate(int obs, int act, int h1, int h2, int batch, long seed) {
+        this(obs, act, h1, h2, batch, seed, true);
+    }
+
+    /** {@code fusedConcat = false} feeds the critic concat + Linear instead of Linear.forwardConcat (for comparisons). */
+    public DdpgShapedUpdate(int obs, int act, int h1, int h2, int batch, long seed, boolean fusedConcat) {
         Rng rng = new Rng(seed);
         actor = actorNet(obs, act, h1, h2, rng);
         targetActor = actorNet(obs, act, h1, h2, rng);
-        critic = new Critic(obs, act, h1, h2, rng);
-        targetCritic = new Critic(obs, act, h1, h2, rng);
+        critic = new Critic(obs, act, h1, h2, rng, fusedConcat);
+        targetCritic = new Critic(obs, act, h1, h2, rng, fusedConcat);
         actorSync = new TargetUpdate(targetActor, actor);
         criticSync = new TargetUpdate(targetCritic, critic);
         actorSync.hard();
