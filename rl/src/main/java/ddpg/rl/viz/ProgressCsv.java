@@ -21,8 +21,11 @@ public final class ProgressCsv {
     /** Parses {@code file}; any problem is an {@link IllegalArgumentException} with a one-line message. */
     public static RunProgress read(Path file, Path runDir, String task, String seed) {
         List<String> lines;
+        boolean unterminated; // the trainer may be appending a row right now
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            unterminated = !text.isEmpty() && !text.endsWith("\n");
+            lines = text.lines().toList();
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IllegalArgumentException(file + " is not a text CSV file (expected the progress.csv a training run writes)");
         } catch (IOException e) {
@@ -48,6 +51,7 @@ public final class ProgressCsv {
             if (line.isBlank()) continue;
             int lineNo = i + 1;
             String[] cells = split(line);
+            if (cells.length < header.length && unterminated && i == lines.size() - 1) break; // half-written last row
             if (cells.length < header.length) {
                 throw new IllegalArgumentException(file + ":" + lineNo + ": expected " + header.length
                         + " comma-separated fields like the header, found " + cells.length + " (truncated or foreign file?)");

@@ -138,6 +138,17 @@ class PlotTest {
     }
 
     @Test
+    void aHalfWrittenLastRowIsIgnoredButATruncatedRowInsideIsAnError() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("walker-run-s1-x"));
+        String rows = RunFixtures.HEADER + "\n1000,1,5,7,1,,,,,\n2000,2,6,,,,,,,\n";
+        Files.writeString(run.resolve("progress.csv"), rows + "3000,3,7,");
+        RunProgress r = RunReader.read(run);
+        assertEquals(2, r.trainStep().length, "the row being appended is left out");
+        Files.writeString(run.resolve("progress.csv"), rows + "3000,3,7,\n");
+        assertError("progress.csv:4: expected 10", () -> RunReader.read(run));
+    }
+
+    @Test
     void emptyRowsAreSkippedAndRowsWithoutEvalKeepTraining() {
         RunProgress r = RunReader.read(RunFixtures.run(tmp, "cartpole-swingup-s1-x", null, 10_000, 5_000,
                 s -> s, 2, s -> -s));
