@@ -1,0 +1,121 @@
+package ddpg.rl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ddpg.jar validate --model ... --transitions ...}: exit 0 on pass, 1 on fail, 2 (one line) on bad input. */
+class ValidateCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private PrintStream oldOut, oldErr;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return Main.dispatch(new ArrayList<>(List.of(args)));
+    }
+
+    private String lastOutLine() {
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private void assertOneLineError(int code, String contains) {
+        assertEquals(2, code);
+        String e = err.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("ddpg: ") && e.contains(contains), e);
+        assertFalse(e.contains("Exception"), e);
+    }
+
+    /** Real MuJoCo 2.2.2 records (see src/test/resources/validate/README.md), written to a temp file. */
+    private List<String> realRecords() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/validate/reacher_transitions.csv")) {
+            assertNotNull(in);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private Path write(List<String> lines) throws Exception {
+        Path p = dir.resolve("transitions.csv");
+        Files.writeString(p, String.join("\n", lines) + "\n");
+        return p;
+    }
+
+    @Test
+    void passesOnRealMujocoRecords() throws Exception {
+        assertEquals(0, run("validate", "--model", "reacher", "--transitions", write(realRecords()).toString()));
+        assertTrue(lastOutLine().matches("validate reacher: 3 records, worst \\S+ \\S+, PASS"), lastOutLine());
+    }
+
+    @Test
+    void failsWithExitOneWhenAValueIsWrong() throws Exception {
+        List<String> lines = new ArrayList<>(realRecords());
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] rec = lines.get(2).split(",", -1);
+        int c = header.indexOf("qfrc_bias[1]");
+        rec[c] = Double.toString(Double.parseDouble(rec[c]) + 1e-3);
+        lines.set(2, String.join(",", rec));
+        assertEquals(1, run("validate", "--model", "reacher", "--transitions", write(lines).toString()));
+        assertTrue(lastOutLine().matches("validate reacher: 3 records, worst qfrc_bias \\S+, FAIL"), lastOutLine());
+    }
+
+    @Test
+    void fileOfAnotherModelIsOneLine() throws Exception {
+        assertOneLineError(run("validate", "--model", "cheetah", "--transitions", write(realRecords()).toString()),
+                "written for another model");
+    }
+
+    @Test
+    void malformedNumberNamesFileAndLine() throws Exception {
+        List<String> lines = new ArrayList<>(realRecords());
+        lines.set(3, lines.get(3).replaceFirst(",[^,]*$", ",1.2.3"));
+        assertOneLineError(run("validate", "--model", "reacher", "--transitions", write(lines).toString()),
+                "transitions.csv:4: column 'next_qvel[1]': malformed number '1.2.3'");
+    }
+
+    @Test
+    void missingTransitionsOptionIsOneLine() {
+        assertOneLineError(run("validate", "--model", "reacher"), "missing --transitions");
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        assertOneLineError(run("validate", "--model", "reacher", "--transitions", dir.resolve("nope.csv").toString()),
+                "no such file");
+    }
+
+    @Test
+    void unknownModelIsOneLine() throws Exception {
+        assertOneLineError(run("validate", "--model", "reachr", "--transitions", write(realRecords()).toString()),
+                "unknown model 'reachr'");
+    }
+}
