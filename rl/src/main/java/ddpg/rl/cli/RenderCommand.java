@@ -44,6 +44,8 @@ final class RenderCommand implements Command {
                 .desc("seed of the initial states (default: the run's seed, so episode 1 is its first evaluation episode; 1 without a run)").build());
         o.addOption(Option.builder().longOpt("out").hasArg().argName("file.gif")
                 .desc("GIF to write (default agent.gif in the run folder with --run, else <task>-<policy>.gif here)").build());
+        o.addOption(Option.builder().longOpt("steps").hasArg().argName("N")
+                .desc("film at most N control steps of each episode, for a shorter clip and smaller file (default: the whole episode)").build());
         o.addOption(Option.builder().longOpt("width").hasArg().argName("px").desc("frame width (default " + Renderer.DEFAULT_WIDTH + ")").build());
         o.addOption(Option.builder().longOpt("height").hasArg().argName("px").desc("frame height (default " + Renderer.DEFAULT_HEIGHT + ")").build());
         o.addOption(Option.builder().longOpt("fps").hasArg().argName("F")
@@ -65,6 +67,8 @@ final class RenderCommand implements Command {
         }
         double fps = Args.doubleValue(cl, "fps", GifRecorder.DEFAULT_FPS);
         if (!(fps > 0 && fps <= 100)) throw new UserError("--fps must be in (0, 100], got " + fps);
+        int maxSteps = Args.intValue(cl, "steps", 0);
+        if (maxSteps < 0) throw new UserError("--steps must be positive (or 0 for whole episodes), got " + maxSteps);
 
         String task;
         BiConsumer<double[], double[]> policy;
@@ -112,7 +116,7 @@ final class RenderCommand implements Command {
         long t0 = System.nanoTime();
         EpisodeGif.Result r;
         try {
-            r = EpisodeGif.record(env, policy, episodes, episodeSeed, out, width, height, fps);
+            r = EpisodeGif.record(env, policy, episodes, episodeSeed, out, new EpisodeGif.Settings(width, height, fps, maxSteps));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -18,16 +18,33 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  */
 public final class EpisodeGif {
-    /** Returns of the filmed episodes, frames written, and whether an episode ended by diverging. */
+    /** Returns of the filmed episodes (over the filmed steps), frames written, and how many episodes diverged. */
     public record Result(double[] returns, int frames, int diverged) {}
+
+    /**
+     * How to film: frame size, frames per second of simulated time, and at most how many control steps of each
+     * episode (0 = the whole episode; a shorter clip is a smaller file).
+     */
+    public record Settings(int width, int height, double fps, int maxSteps) {
+        public static final Settings DEFAULT = new Settings(Renderer.DEFAULT_WIDTH, Renderer.DEFAULT_HEIGHT, GifRecorder.DEFAULT_FPS, 0);
+
+        public Settings {
+            if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0 (0 = whole episode), got " + maxSteps);
+        }
+    }
 
     private EpisodeGif() {}
 
-    /** {@link #record(ControlSuiteEnv, BiConsumer, int, LongUnaryOperator, Path, int, int, double)} at 320x240, 30 fps. */
+    /** Whole episodes at 320x240, 30 fps. */
     public static Result record(ControlSuiteEnv env, BiConsumer<double[], double[]> policy, int episodes,
                                 LongUnaryOperator episodeSeed, Path out) {
-        return record(env, policy, episodes, episodeSeed, out, Renderer.DEFAULT_WIDTH, Renderer.DEFAULT_HEIGHT,
-                GifRecorder.DEFAULT_FPS);
+        return record(env, policy, episodes, episodeSeed, out, Settings.DEFAULT);
+    }
+
+    /** Whole episodes with the given frame size and rate. */
+    public static Result record(ControlSuiteEnv env, BiConsumer<double[], double[]> policy, int episodes,
+                                LongUnaryOperator episodeSeed, Path out, int width, int height, double fps) {
+        return record(env, policy, episodes, episodeSeed, out, new Settings(width, height, fps, 0));
     }
 
     /**
@@ -36,7 +53,9 @@ public final class EpisodeGif {
      * (atomically; on any failure the target is left untouched).
      */
     public static Result record(ControlSuiteEnv env, BiConsumer<double[], double[]> policy, int episodes,
-                                LongUnaryOperator episodeSeed, Path out, int width, int height, double fps) {
+                                LongUnaryOperator episodeSeed, Path out, Settings settings) {
+        int width = settings.width(), height = settings.height();
+        double fps = settings.fps();
         if (episodes < 1) throw new IllegalArgumentException("episodes must be at least 1, got " + episodes);
         TaskPhysics physics = env.physics();
         String task = env.spec().name();
@@ -71,7 +90,7 @@ public final class EpisodeGif {
                     }
                     ret += r.reward();
                     obs = r.observation();
-                    if (r.last()) break;
+                    if (r.last() || step == settings.maxSteps()) break;
                 }
                 returns[k] = ret;
             }

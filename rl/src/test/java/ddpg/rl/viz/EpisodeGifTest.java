@@ -50,6 +50,19 @@ class EpisodeGifTest {
     }
 
     @Test
+    void maxStepsShortensTheClipAndEpisodesFollowEachOther() throws IOException {
+        ControlSuiteEnv env = Tasks.make("cartpole-swingup");
+        Path out = tmp.resolve("short.gif");
+        // Two episodes of 200 steps (2 s each) at 10 fps: 2 x 20 frames, 4 s in all.
+        EpisodeGif.Result r = EpisodeGif.record(env, POLICY, 2, k -> 3 + k, out, new EpisodeGif.Settings(32, 24, 10, 200));
+        GifTest.GifInfo info = GifTest.read(out);
+        assertEquals(40, info.frames());
+        assertEquals(400, info.delays().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(2, r.returns().length);
+        assertThrows(IllegalArgumentException.class, () -> new EpisodeGif.Settings(32, 24, 10, -1));
+    }
+
+    @Test
     void badArgumentsFailWithoutWritingAFile() {
         ControlSuiteEnv env = Tasks.make("cartpole-swingup");
         assertThrows(IllegalArgumentException.class, () -> EpisodeGif.record(env, POLICY, 0, k -> k, tmp.resolve("a.gif")));
