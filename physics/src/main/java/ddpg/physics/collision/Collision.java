@@ -29,7 +29,9 @@ public final class Collision {
     /** Whether a narrow-phase function exists for geom types t1 &lt;= t2. */
     public static boolean supported(int t1, int t2) {
         switch (t1) {
-            case Model.GEOM_PLANE: return t2 == Model.GEOM_SPHERE || t2 == Model.GEOM_CAPSULE || t2 == Model.GEOM_BOX;
+            case Model.GEOM_PLANE:
+                return t2 == Model.GEOM_SPHERE || t2 == Model.GEOM_CAPSULE || t2 == Model.GEOM_BOX
+                        || t2 == Model.GEOM_CYLINDER;
             case Model.GEOM_SPHERE: return t2 == Model.GEOM_SPHERE || t2 == Model.GEOM_CAPSULE;
             case Model.GEOM_CAPSULE: return t2 == Model.GEOM_CAPSULE;
             default: return false;
@@ -59,6 +61,7 @@ public final class Collision {
         if (t1 == Model.GEOM_PLANE) {
             if (t2 == Model.GEOM_SPHERE) return Narrow.planeSphere(p, r, size, g1, g2, margin, out);
             if (t2 == Model.GEOM_BOX) return Narrow.planeBox(p, r, size, g1, g2, margin, out);
+            if (t2 == Model.GEOM_CYLINDER) return Narrow.planeCylinder(p, r, size, g1, g2, margin, out);
             return Narrow.planeCapsule(p, r, size, g1, g2, margin, out);
         }
         if (t1 == Model.GEOM_SPHERE) {

@@ -68,6 +68,51 @@ public final class Narrow {
         return n;
     }
 
+    /**
+     * Plane g1, cylinder g2 (radius size[0], half-height size[1]): up to four rim points, each reported when within
+     * the margin, in this order: the deepest point of the lower disc, the same point on the other disc, and the lower
+     * disc's points 120 degrees either side of the deepest one. Worked out in the cylinder's frame, as MuJoCo 2.2.2
+     * does (found with mjref on hand-made configurations): the deepest direction is the normal's in-disc component
+     * reversed (the cylinder's x axis when it stands upright), the lower disc is the -z one unless the normal points
+     * down the axis, and the 120-degree points turn counter-clockwise about the axis pointing away from the plane.
+     */
+    public static int planeCylinder(double[] xpos, double[] xmat, double[] size, int plane, int cyl, double margin,
+                                    Contacts out) {
+        double nx = xmat[9 * plane + 2], ny = xmat[9 * plane + 5], nz = xmat[9 * plane + 8];
+        int r = 9 * cyl;
+        // normal in the cylinder frame (R' n)
+        double lx = xmat[r] * nx + xmat[r + 3] * ny + xmat[r + 6] * nz;
+        double ly = xmat[r + 1] * nx + xmat[r + 4] * ny + xmat[r + 7] * nz;
+        double lz = xmat[r + 2] * nx + xmat[r + 5] * ny + xmat[r + 8] * nz;
+        double rad = size[3 * cyl], h = size[3 * cyl + 1];
+        double vx = -lx, vy = -ly, vn = Math.sqrt(vx * vx + vy * vy);
+        if (vn < 1e-15) { vx = 1; vy = 0; } else { vx /= vn; vy /= vn; }
+        double sgn = lz >= 0 ? 1 : -1;              // lower disc at z = -sgn h
+        double c = -0.5, sn = sgn * Math.sqrt(3) / 2;  // cos and signed sin of 120 degrees
+        int n = 0;
+        n += rimPoint(xpos, xmat, plane, cyl, rad * vx, rad * vy, -sgn * h, nx, ny, nz, margin, out);
+        n += rimPoint(xpos, xmat, plane, cyl, rad * vx, rad * vy, sgn * h, nx, ny, nz, margin, out);
+        n += rimPoint(xpos, xmat, plane, cyl, rad * (c * vx - sn * vy), rad * (sn * vx + c * vy), -sgn * h, nx, ny, nz,
+                margin, out);
+        n += rimPoint(xpos, xmat, plane, cyl, rad * (c * vx + sn * vy), rad * (-sn * vx + c * vy), -sgn * h, nx, ny,
+                nz, margin, out);
+        return n;
+    }
+
+    /** The cylinder-frame point (px, py, pz) of geom g against plane p with normal n. */
+    private static int rimPoint(double[] xpos, double[] xmat, int p, int g, double px, double py, double pz,
+                                double nx, double ny, double nz, double margin, Contacts out) {
+        int r = 9 * g;
+        double wx = xpos[3 * g] + xmat[r] * px + xmat[r + 1] * py + xmat[r + 2] * pz;
+        double wy = xpos[3 * g + 1] + xmat[r + 3] * px + xmat[r + 4] * py + xmat[r + 5] * pz;
+        double wz = xpos[3 * g + 2] + xmat[r + 6] * px + xmat[r + 7] * py + xmat[r + 8] * pz;
+        double dist = nx * (wx - xpos[3 * p]) + ny * (wy - xpos[3 * p + 1]) + nz * (wz - xpos[3 * p + 2]);
+        if (dist > margin) return 0;
+        double back = dist / 2;
+        out.add(dist, wx - back * nx, wy - back * ny, wz - back * nz, nx, ny, nz, 0, 0, 0);
+        return 1;
+    }
+
     /** Sphere g1, sphere g2. */
     public static int sphereSphere(double[] xpos, double[] size, int s1, int s2, double margin, Contacts out) {
         return spheres(xpos[3 * s1], xpos[3 * s1 + 1], xpos[3 * s1 + 2], size[3 * s1],

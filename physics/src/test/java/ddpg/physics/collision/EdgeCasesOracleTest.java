@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EdgeCasesOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"plane_box_level", "plane_box_tilted", "plane_box_sunk_flipped", "plane_box_sunk_edge",
-            "plane_capsule_upright", "coincident_centres", "crossing_capsules_flipped", "parallel_capsules"})
+            "plane_capsule_upright", "coincident_centres", "crossing_capsules_flipped", "parallel_capsules",
+            "plane_cylinder", "plane_cylinder_upright_and_tilted", "random_boxes_cylinders_0", "random_boxes_cylinders_1",
+            "random_boxes_cylinders_2", "random_boxes_cylinders_3"})
     void contactsMatchMuJoCo(String name) throws IOException {
         Model m = MjcfLoader.loadResource("/collision_edge/" + name + ".xml");
         List<String> h;
