@@ -304,8 +304,10 @@ public final class Tensor {
     }
 
     /**
-     * The gradient d(loss)/d(this), same shape as data. Zeros when nothing has been accumulated yet. It is an error
-     * for a tensor that does not require grad, and for an intermediate tensor after backward() freed it.
+     * The gradient d(loss)/d(this), same shape as data (the live array). When nothing has been accumulated since the
+     * last zeroGrad() it returns a new array of zeros and the tensor still counts as having no gradient (so an
+     * optimizer skips it). It is an error for a tensor that does not require grad, and for an intermediate tensor
+     * after backward() freed it.
      */
     public float[] grad() {
         if (gradState == GradState.FREED) {
@@ -317,7 +319,7 @@ public final class Tensor {
                     + " call requiresGrad(true) on it before the forward pass");
         }
         if (gradState == GradState.LIVE) return grad;
-        return gradAccumulator();
+        return new float[size];
     }
 
     /** Gradient at row i, column j. */
