@@ -8,7 +8,8 @@ straight to OpenBLAS sgemm with the transpose flags, so this is OpenBLAS's own n
 
 Prints: numpy <form>:<M>x<K>x<N> threads <T> <median GFLOP/s> (best sample, worst sample), the same shape syntax
 as our bench and the same method: 15 samples of ~20 ms after a warm-up; on a machine shared with other work the best
-sample is the one least disturbed by the scheduler.
+sample is the one least disturbed by the scheduler, and (one thread only) cpu-time is the speed per second of CPU
+time this thread actually got: OpenBLAS with one thread computes on the calling thread.
 """
 import argparse
 import ctypes
@@ -69,13 +70,15 @@ def bench(shape, min_time=0.02, samples=15, warmup=0.3):
             break
         reps *= 2
     reps = max(1, int(reps * min_time / dt))
-    res = []
+    res, cpu = [], []
     for _ in range(samples):
+        c0 = time.thread_time()
         t0 = time.perf_counter()
         for _ in range(reps):
             np.matmul(left, right, out=c)
         res.append(flops * reps / (time.perf_counter() - t0) / 1e9)
-    return statistics.median(res), min(res), max(res)
+        cpu.append(flops * reps / max(time.thread_time() - c0, 1e-9) / 1e9)
+    return statistics.median(res), min(res), max(res), statistics.median(cpu)
 
 
 def main():
@@ -90,9 +93,10 @@ def main():
     print("# numpy %s; %s; threads %d" % (np.__version__, info, args.threads))
     shapes = args.shape or (QUICK if args.quick else FORWARD + BACKWARD + BIG)
     for s in shapes:
-        med, lo, hi = bench(s, min_time=args.sample_ms / 1000, samples=args.samples)
-        print("numpy %s threads %d %.1f GFLOP/s (best sample %.1f, worst %.1f)" % (s, args.threads, med, hi, lo),
-              flush=True)
+        med, lo, hi, cpu = bench(s, min_time=args.sample_ms / 1000, samples=args.samples)
+        cpu_text = (", cpu-time %.1f" % cpu) if args.threads == 1 else ""
+        print("numpy %s threads %d %.1f GFLOP/s (best sample %.1f, worst %.1f%s)" % (s, args.threads, med, hi, lo,
+              cpu_text), flush=True)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,11 @@ public record BenchContext(int threads, boolean quick, List<String> shapes, List
 
     /** Timing settings: warm-up per variant, length of one sample, number of samples (the median is reported). */
     public Stopwatch stopwatch() {
-        return new Stopwatch(quick ? 0.4 : 1.0, sampleMs / 1000, samples);
+        // On a machine busier than its core count the JIT's compiler threads get a share of the CPU too: warm up
+        // longer in proportion (up to 4x), or the "warm" code may still be interpreted.
+        double busy = MachineInfo.loadAverage() / Runtime.getRuntime().availableProcessors();
+        double stretch = Math.max(1, Math.min(4, busy));
+        return new Stopwatch((quick ? 0.4 : 1.0) * stretch, sampleMs / 1000, samples);
     }
 
     private static volatile double[] peaks;

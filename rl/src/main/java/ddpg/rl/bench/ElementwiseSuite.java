@@ -44,18 +44,19 @@ public final class ElementwiseSuite implements BenchSuite {
         ctx.out().printf("# elementwise <op> n=%d (%dx%d) <impl> <median Gelem/s> <GB/s counted as the bytes each element reads+writes>%n",
                 N, ROWS, COLS);
         for (Op op : ops) {
-            double[] rates = new double[impls.size()], bestRates = new double[impls.size()];
+            double[] rates = new double[impls.size()], bestRates = new double[impls.size()], cpuRates = new double[impls.size()];
             for (int i = 0; i < impls.size(); i++) {
                 ElementwiseKernels k = impls.get(i);
                 Stopwatch.Timing t = watch.time(() -> op.body().accept(k));
                 rates[i] = N / t.median() / 1e9;
                 bestRates[i] = N / t.best() / 1e9;
+                cpuRates[i] = N / t.cpuMedian() / 1e9;
             }
             int best = 0;
             for (int i = 1; i < rates.length; i++) if (rates[i] > rates[best]) best = i;
             for (int i = 0; i < impls.size(); i++) {
-                ctx.out().printf("elementwise %s n=%d %s %.2f Gelem/s %.1f GB/s (best sample %.2f Gelem/s)%s%n", op.name(),
-                        N, impls.get(i).name(), rates[i], rates[i] * op.bytesPerElement(), bestRates[i],
+                ctx.out().printf("elementwise %s n=%d %s %.2f Gelem/s %.1f GB/s (best sample %.2f, cpu-time %.2f Gelem/s)%s%n",
+                        op.name(), N, impls.get(i).name(), rates[i], rates[i] * op.bytesPerElement(), bestRates[i], cpuRates[i],
                         i == best && impls.size() > 1 ? "  <- fastest" : "");
             }
             ctx.out().flush();

@@ -11,8 +11,13 @@ import java.util.Arrays;
  * the best of many short samples is the one least disturbed by the scheduler; the median shows the disturbance.
  */
 public record Stopwatch(double warmupSeconds, double sampleSeconds, int samples) {
-    /** Seconds per call: median and best over the samples. */
-    public record Timing(double median, double best) {}
+    /**
+     * Seconds per call: median and best wall-clock time over the samples, and the median of this thread's CPU time
+     * per call (time the scheduler gave us; on a busy machine it shows the speed while actually running).
+     */
+    public record Timing(double median, double best, double cpuMedian) {}
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Median seconds per call of {@code body}. */
     public double secondsPerCall(Runnable body) {
@@ -36,13 +41,17 @@ public record Stopwatch(double warmupSeconds, double sampleSeconds, int samples)
             reps = (int) Math.max(1, Math.min(1_000_000, chunkSeconds / Math.max(best, 1e-9)));
         }
         int sampleReps = (int) Math.max(1, Math.min(10_000_000, sampleSeconds / Math.max(best, 1e-9)));
-        double[] times = new double[samples];
+        double[] times = new double[samples], cpu = new double[samples];
+        boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
         for (int s = 0; s < samples; s++) {
+            long c1 = cpuClock ? THREADS.getCurrentThreadCpuTime() : 0;
             long t1 = System.nanoTime();
             for (int r = 0; r < sampleReps; r++) body.run();
             times[s] = (System.nanoTime() - t1) / 1e9 / sampleReps;
+            cpu[s] = cpuClock ? (THREADS.getCurrentThreadCpuTime() - c1) / 1e9 / sampleReps : Double.NaN;
         }
         Arrays.sort(times);
-        return new Timing(times[samples / 2], times[0]);
+        Arrays.sort(cpu);
+        return new Timing(times[samples / 2], times[0], cpu[samples / 2]);
     }
 }
