@@ -3,7 +3,10 @@ package ddpg.engine.ops;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.Graph;
 
-/** Elementwise math functions: exp, log, square, sqrt, pow by a constant, clamp. Backward = derivative times g. */
+/**
+ * Elementwise math functions: exp, log, square, sqrt, pow by a constant, clamp. Backward = derivative times g.
+ * exp, log and pow use StrictMath, whose results are the same on every JVM and JIT tier (reproducible runs).
+ */
 public final class Pointwise {
     private Pointwise() {}
 
@@ -11,7 +14,7 @@ public final class Pointwise {
     public static Tensor exp(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        for (int i = 0; i < y.length; i++) y[i] = (float) Math.exp(xd[i]);
+        for (int i = 0; i < y.length; i++) y[i] = (float) StrictMath.exp(xd[i]);
         if (Graph.needsGrad(x)) {
             Graph.record(out, "exp", () -> {
                 float[] g = out.grad(), yd = out.data(), gx = x.gradAccumulator();
@@ -25,7 +28,7 @@ public final class Pointwise {
     public static Tensor log(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        for (int i = 0; i < y.length; i++) y[i] = (float) Math.log(xd[i]);
+        for (int i = 0; i < y.length; i++) y[i] = (float) StrictMath.log(xd[i]);
         if (Graph.needsGrad(x)) {
             Graph.record(out, "log", () -> {
                 float[] g = out.grad(), xs = x.data(), gx = x.gradAccumulator();
@@ -67,11 +70,11 @@ public final class Pointwise {
     public static Tensor pow(Tensor x, float p) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        for (int i = 0; i < y.length; i++) y[i] = (float) Math.pow(xd[i], p);
+        for (int i = 0; i < y.length; i++) y[i] = (float) StrictMath.pow(xd[i], p);
         if (Graph.needsGrad(x)) {
             Graph.record(out, "pow", () -> {
                 float[] g = out.grad(), xs = x.data(), gx = x.gradAccumulator();
-                for (int i = 0; i < g.length; i++) gx[i] += g[i] * p * (float) Math.pow(xs[i], p - 1);
+                for (int i = 0; i < g.length; i++) gx[i] += g[i] * p * (float) StrictMath.pow(xs[i], p - 1);
             }, x);
         }
         return out;
