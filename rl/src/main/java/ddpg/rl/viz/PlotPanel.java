@@ -135,10 +135,10 @@ final class PlotPanel {
         }
         g.setClip(oldClip);
 
-        legend(g, px, py, pw, ph, c);
+        legend(g, px, py, pw, ph, c, ax, ay);
     }
 
-    private static void legend(Graphics2D g, int px, int py, int pw, int ph, TaskCurves c) {
+    private static void legend(Graphics2D g, int px, int py, int pw, int ph, TaskCurves c, Axis ax, Axis ay) {
         String evalText = c.bandAcrossSeeds() ? "eval return, mean \u00b1 std over " + c.runsLabel()
                 : "eval return \u00b1 std over episodes";
         String trainText = c.runs() > 1 ? "training return, mean over " + (c.distinctSeeds() ? "seeds" : "runs") : "training return";
@@ -147,7 +147,18 @@ final class PlotPanel {
         int row = fm.getHeight() + 4, swatch = 22, pad = 9;
         int boxW = pad * 3 + swatch + Math.max(fm.stringWidth(evalText), fm.stringWidth(trainText));
         int boxH = pad * 2 + row * 2 - 4;
-        int bx = px + pw - boxW - 8, by = py + ph - boxH - 8;
+        // The corner the curves cross least: lower right first (learning curves rise), then the others.
+        int[][] corners = {
+            {px + pw - boxW - 8, py + ph - boxH - 8}, {px + 8, py + 8}, {px + pw - boxW - 8, py + 8}, {px + 8, py + ph - boxH - 8}};
+        int bx = corners[0][0], by = corners[0][1], fewest = Integer.MAX_VALUE;
+        for (int[] corner : corners) {
+            int hits = pointsInside(c, ax, ay, corner[0] - 4, corner[1] - 4, boxW + 8, boxH + 8);
+            if (hits < fewest) {
+                fewest = hits;
+                bx = corner[0];
+                by = corner[1];
+            }
+        }
         g.setColor(new Color(255, 255, 255, 225));
         g.fill(new RoundRectangle2D.Double(bx, by, boxW, boxH, 10, 10));
         g.setColor(GRID);
@@ -169,6 +180,24 @@ final class PlotPanel {
         g.draw(new Line2D.Double(bx + pad, cy, bx + pad + swatch, cy));
         g.setColor(TEXT);
         g.drawString(trainText, bx + pad * 2 + swatch, cy + fm.getAscent() / 2 - 1);
+    }
+
+    /** How many drawn points (eval mean and band edges, training returns) fall inside the rectangle. */
+    private static int pointsInside(TaskCurves c, Axis ax, Axis ay, double x, double y, double w, double h) {
+        int n = 0;
+        SeedBand e = c.eval(), t = c.train();
+        for (int i = 0; i < e.size(); i++) {
+            double sx = ax.map(e.step()[i]);
+            for (double v : new double[] {e.mean()[i], e.mean()[i] + e.std()[i], e.mean()[i] - e.std()[i]}) {
+                double sy = ay.map(v);
+                if (sx >= x && sx <= x + w && sy >= y && sy <= y + h) n += 4; // the eval line matters most
+            }
+        }
+        for (int i = 0; i < t.size(); i++) {
+            double sx = ax.map(t.step()[i]), sy = ay.map(t.mean()[i]);
+            if (sx >= x && sx <= x + w && sy >= y && sy <= y + h) n++;
+        }
+        return n;
     }
 
     private static Path2D line(double[] xs, double[] ys, Axis ax, Axis ay) {
