@@ -51,6 +51,7 @@ final class TrainCommand implements Command {
         opt(o, "threads", "T", "GEMM threads (default " + RUN.threads + ")");
         opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
         opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
+        opt(o, "gif-every", "N", "film one episode of the policy into gifs/step-N.gif every N env steps; 0 = never (default " + RUN.gifEvery + ")");
         opt(o, "log-every", "sec", "seconds between progress lines when not on a terminal (default " + fmt(RUN.logEvery) + ")");
         // The algorithm
         opt(o, "preset", "name", "starting values for the settings below: default or paper (default " + RUN.preset + ")");
@@ -222,6 +223,7 @@ final class TrainCommand implements Command {
         r.preset = cl.getOptionValue("preset", r.preset);
         r.maxDivergences = Args.intValue(cl, "max-divergences", r.maxDivergences);
         r.logEvery = Args.doubleValue(cl, "log-every", r.logEvery);
+        r.gifEvery = Args.longValue(cl, "gif-every", r.gifEvery);
         return r;
     }
 

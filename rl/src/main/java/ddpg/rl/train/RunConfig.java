@@ -55,6 +55,7 @@ public final class RunConfig {
         r.put("preset", run.preset);
         r.put("max_divergences", (long) run.maxDivergences);
         r.put("log_every", run.logEvery);
+        r.put("gif_every", run.gifEvery);
         m.put("run", r);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("hidden", agent.hidden);
@@ -108,6 +109,7 @@ public final class RunConfig {
             r.preset = (String) rm.get("preset");
             r.maxDivergences = (int) Json.toLong(rm.get("max_divergences"));
             r.logEvery = Json.toDouble(rm.get("log_every"));
+            r.gifEvery = rm.containsKey("gif_every") ? Json.toLong(rm.get("gif_every")) : 0;
             DdpgConfig a = new DdpgConfig();
             Map<String, Object> am = (Map<String, Object>) m.get("agent");
             a.hidden = Json.toIntArray(am.get("hidden"));

@@ -23,6 +23,8 @@ public final class RunSettings {
     public int maxDivergences = 3;
     /** Seconds between progress lines when stdout is not a terminal. */
     public double logEvery = 30;
+    /** Film the deterministic policy (one episode, {@code gifs/step-N.gif}) every this many env steps; 0 = never. */
+    public long gifEvery = 0;
 
     public RunSettings copy() {
         RunSettings s = new RunSettings();
@@ -37,6 +39,7 @@ public final class RunSettings {
         s.preset = preset;
         s.maxDivergences = maxDivergences;
         s.logEvery = logEvery;
+        s.gifEvery = gifEvery;
         return s;
     }
 
@@ -49,6 +52,7 @@ public final class RunSettings {
         if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         if (maxDivergences < 1) throw new IllegalArgumentException("--max-divergences must be at least 1, got " + maxDivergences);
+        if (gifEvery < 0) throw new IllegalArgumentException("--gif-every must be >= 0 (0 = no GIFs), got " + gifEvery);
         if (!(logEvery > 0)) throw new IllegalArgumentException("--log-every must be positive, got " + logEvery);
     }
 }

@@ -72,7 +72,9 @@ public final class Trainer {
     private long rowStartNanos;
     private long startNanos;
 
-    private boolean curveWarned;
+    private boolean curveWarned, gifWarned;
+    private final Supplier<Environment> envFactory;
+    private Environment gifEnv;
     /** For tests: stop abruptly (no checkpoint, no export) after this env step, like a killed process. */
     long killAfterStep = Long.MAX_VALUE;
 
@@ -86,6 +88,7 @@ public final class Trainer {
         this.algo = config.agent;
         this.runDir = runDir;
         this.console = console;
+        this.envFactory = envFactory;
         this.env = envFactory.get();
         this.evalEnv = envFactory.get();
         this.spec = env.spec();
@@ -205,6 +208,7 @@ public final class Trainer {
                 }
             }
             if (evalDue) evaluate();
+            if (run.gifEvery > 0 && envStep % run.gifEvery == 0) writeGif();
             if (episodeEnd || evalDue) writeRow(log, episodeEnd && !diverged, evalDue);
             if (obs == null && envStep >= nextCheckpointAt) {
                 checkpoint(log);
@@ -272,6 +276,22 @@ public final class Trainer {
         } catch (Throwable e) { // a picture must never stop training
             if (!curveWarned) live.message("note: could not draw curve.png (" + e.getMessage() + "); training continues");
             curveWarned = true;
+        }
+    }
+
+    /** Films one evaluation episode into gifs/step-N.gif (ddpg.rl.viz); a failure is reported once, never fatal. */
+    private void writeGif() {
+        try {
+            if (gifEnv == null) gifEnv = envFactory.get();
+            if (!(gifEnv instanceof ddpg.physics.tasks.ControlSuiteEnv cs)) return;
+            Path dir = runDir.resolve("gifs");
+            Files.createDirectories(dir);
+            Path out = dir.resolve(String.format("step-%09d.gif", envStep));
+            ddpg.rl.viz.EpisodeGif.record(cs, agent::act, 1, k -> Evaluator.episodeSeed(run.seed, (int) k), out);
+            live.message("gif at step " + String.format(Locale.ROOT, "%,d", envStep) + " -> " + runDir.relativize(out));
+        } catch (Throwable e) { // a picture must never stop training
+            if (!gifWarned) live.message("note: could not write the GIF (" + e.getMessage() + "); training continues");
+            gifWarned = true;
         }
     }
 
