@@ -103,7 +103,7 @@ final class Palette {
                 if (bx[1] - bx[0] < 2) continue;
                 int[] ext = extent(bins, bx);
                 int a = ext[0] >= ext[1] && ext[0] >= ext[2] ? 0 : ext[1] >= ext[2] ? 1 : 2;
-                long score = (long) weight(hist, bins, bx) * ext[a];
+                long score = weight(hist, bins, bx) * ext[a];
                 if (score > bestScore) {
                     bestScore = score;
                     pick = i;

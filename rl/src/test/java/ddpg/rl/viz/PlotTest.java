@@ -95,6 +95,23 @@ class PlotTest {
     }
 
     @Test
+    void theLegendAvoidsTheCurves() {
+        // Flat near zero for 250k steps, then rising to the top right: only the top-left corner is free.
+        RunProgress run = RunReader.read(RunFixtures.run(tmp, "humanoid-walk-s1-x", null, 300_000, 10_000,
+                s -> s <= 250_000 ? 2 : 2 + (s - 250_000) / 1000.0, 0.5, s -> s <= 250_000 ? 2 : 2 + (s - 250_000) / 1100.0));
+        BufferedImage img = Plot.render(List.of(run));
+        int[] a = PlotPanel.plotArea(0, 0, Plot.PANEL_W, Plot.PANEL_H);
+        long topLeft = countIn(img, PlotPanel.TEXT, a[0], a[1], a[2] / 2, a[3] / 3);
+        long bottomRight = countIn(img, PlotPanel.TEXT, a[0] + a[2] / 2, a[1] + 2 * a[3] / 3, a[2] / 2, a[3] / 3);
+        assertTrue(topLeft > 30, "legend text in the top-left corner: " + topLeft);
+        assertEquals(0, bottomRight, "no legend over the flat curve in the lower right");
+    }
+
+    static long countIn(BufferedImage img, java.awt.Color c, int x0, int y0, int w, int h) {
+        return countColour(img.getSubimage(x0, y0, w, h), c, 40);
+    }
+
+    @Test
     void severalTasksMakeAGridOfPanels() throws IOException {
         Path a = RunFixtures.run(tmp, "a", "cheetah-run", 20_000, 5_000, s -> 1, 0, s -> 1);
         Path b = RunFixtures.run(tmp, "b", "walker-run", 20_000, 5_000, s -> 1, 0, s -> 1);
