@@ -1,5 +1,6 @@
 package ddpg.physics;
 
+import ddpg.physics.constraint.DivergenceCheck;
 import ddpg.physics.integrate.Euler;
 import ddpg.physics.integrate.Rk4;
 import ddpg.physics.model.Data;
@@ -34,6 +35,7 @@ public final class Simulator {
     private final Factor factor;
     private final Euler euler;
     private final Rk4 rk4;
+    private final DivergenceCheck divergence;
     private final Runnable forwardNoSensors = () -> forward(false);
     private int maxNefc;
 
@@ -56,6 +58,7 @@ public final class Simulator {
         factor = new Factor(model);
         euler = new Euler(model);
         rk4 = new Rk4(model);
+        divergence = new DivergenceCheck(model);
         if (model.optIntegrator != Model.INT_EULER && model.optIntegrator != Model.INT_RK4) {
             throw new IllegalArgumentException(model.source + ": integrator " + model.optIntegrator
                     + " is not supported (Euler or RK4)");
@@ -83,6 +86,7 @@ public final class Simulator {
         } else {
             euler.step(data);
         }
+        checkDivergence();
     }
 
     /**
@@ -103,6 +107,16 @@ public final class Simulator {
         maxNefc = Math.max(maxNefc, data.nefc);
         sensors.compute(data);
         euler.step(data);
+        checkDivergence();
+    }
+
+    /**
+     * After integration: NaN, infinity or an absurd magnitude in the new state is a
+     * {@link ddpg.physics.constraint.SimulationDivergedException} naming the model, time and joint, so a blow-up
+     * never travels on silently (the task layer turns it into the end of the episode).
+     */
+    private void checkDivergence() {
+        divergence.check(data.time, data.qpos, data.qvel, data.qacc);
     }
 
     /**

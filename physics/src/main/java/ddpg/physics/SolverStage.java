@@ -22,6 +22,7 @@ public final class SolverStage implements ConstraintStage {
 
     @Override
     public void apply(Model m, Data d) {
+        solver.setTime(d.time); // so a divergence report says when
         solver.solve(d.qpos, d.qvel, d.xpos, d.xmat, d.geomXpos, d.geomXmat, d.qM, d.qaccSmooth, d.qaccWarmstart,
                 d.qacc, d.qfrcConstraint);
         Contacts c = solver.contacts();
