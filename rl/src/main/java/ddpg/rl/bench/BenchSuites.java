@@ -10,7 +10,9 @@ public final class BenchSuites {
     public static List<BenchSuite> all() {
         return List.of(
                 new GemmSuite(),
-                new ElementwiseSuite()
+                new ElementwiseSuite(),
+                new DdpgSuite(),
+                new PhysicsSuite()
         );
     }
 

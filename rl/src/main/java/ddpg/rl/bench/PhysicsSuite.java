@@ -1,0 +1,38 @@
+package ddpg.rl.bench;
+
+import ddpg.physics.mjcf.Models;
+import ddpg.physics.tasks.TaskBench;
+import ddpg.physics.tasks.Tasks;
+import ddpg.physics.validate.SpeedCheck;
+
+/**
+ * {@code bench physics}: physics steps per second per model (single thread, mjref's speed protocol: random controls
+ * held for 5 steps, from qpos0 perturbed by 0.02, so contacts and limits are included), and control steps per
+ * second per task (substeps, observation and reward included). Compare the first table with
+ * {@code mjref speed} (real MuJoCo 2.2.2) run on the same machine at the same time.
+ */
+public final class PhysicsSuite implements BenchSuite {
+    @Override public String name() { return "physics"; }
+
+    @Override public String summary() { return "physics steps/s per model and environment steps/s per task, one thread"; }
+
+    @Override
+    public void run(BenchContext ctx) {
+        int steps = ctx.quick() ? 4_000 : 20_000;
+        int repeats = ctx.quick() ? 3 : 5;
+        ctx.out().println("# physics <model> <steps/s, median wall> <steps/s, median of this thread's CPU time>"
+                + " <mean constraint rows>   (" + steps + " steps x " + repeats + " repeats, 2000 warm-up)");
+        for (String model : Models.NAMES) {
+            SpeedCheck.Result r = SpeedCheck.measure(model, Models.builtin(model), steps, repeats, 2000, 5, 1);
+            ctx.out().printf("physics %-9s %10.0f %10.0f   nefc %.1f%n", model, r.medianStepsPerSecond(),
+                    r.medianCpuStepsPerSecond(), r.meanNefc());
+        }
+        int controlSteps = ctx.quick() ? 1_000 : 5_000;
+        ctx.out().println("# env <task> <control steps/s, wall> <control steps/s, CPU>   (" + controlSteps
+                + " steps after " + controlSteps / 2 + " warm-up; random actions held for 5 steps)");
+        for (String task : Tasks.names()) {
+            TaskBench.Measurement m = TaskBench.measure(task, controlSteps);
+            ctx.out().printf("env %-17s %10.0f %10.0f%n", task, m.stepsPerSecond(), m.stepsPerCpuSecond());
+        }
+    }
+}
