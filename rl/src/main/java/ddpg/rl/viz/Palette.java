@@ -68,6 +68,12 @@ final class Palette {
         return out;
     }
 
+    /** Whether two entries differ by at most {@code tol} (0..255) in every channel. */
+    boolean close(int i, int j, int tol) {
+        return Math.abs((r[i] & 255) - (r[j] & 255)) <= tol && Math.abs((g[i] & 255) - (g[j] & 255)) <= tol
+                && Math.abs((b[i] & 255) - (b[j] & 255)) <= tol;
+    }
+
     int rgb(int index) {
         return (r[index] & 255) << 16 | (g[index] & 255) << 8 | (b[index] & 255);
     }

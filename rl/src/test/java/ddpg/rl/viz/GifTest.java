@@ -78,6 +78,31 @@ class GifTest {
     }
 
     @Test
+    void deltaFramesRepaintRealChangesAndSkipTinyOnes() throws IOException {
+        // Frame 1: two grey halves. Frame 2: the left half 3 levels lighter (skipped), the right half much lighter.
+        BufferedImage a = solid(40, 20, 0x606060), b = solid(40, 20, 0x636363);
+        for (int y = 0; y < 20; y++) for (int x = 20; x < 40; x++) b.setRGB(x, y, 0xC0C0C0);
+        Path out = tmp.resolve("delta.gif");
+        try (GifWriter gif = new GifWriter(out)) {
+            gif.addFrame(a, 10);
+            gif.addFrame(b, 10);
+        }
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            reader.setInput(in);
+            BufferedImage second = reader.read(1);
+            assertEquals(0, second.getRGB(5, 5) >>> 24, "left half: transparent, frame 1 stays on screen");
+            int right = second.getRGB(30, 5);
+            assertEquals(255, right >>> 24, "right half repainted");
+            assertEquals(0xC0, PlotTest.red(right), GifWriter.TOLERANCE, "with its new colour");
+            BufferedImage first = reader.read(0);
+            assertEquals(0x60, PlotTest.red(first.getRGB(5, 5)), 4, "frame 1 within the palette step");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
     void recorderSubsamplesAnEpisodeToAbout30FpsInRealTime() throws IOException {
         // Walker: 0.025 s per control step, 1000 steps = 25 s. At 30 fps: 750 frames whose delays add up to 25 s.
         Path out = tmp.resolve("walk.gif");
