@@ -211,8 +211,8 @@ public final class Trainer {
             if (run.gifEvery > 0 && envStep % run.gifEvery == 0) writeGif();
             if (episodeEnd || evalDue) writeRow(log, episodeEnd && !diverged, evalDue);
             if (obs == null && envStep >= nextCheckpointAt) {
+                nextCheckpointAt = (envStep / run.checkpointEvery + 1) * run.checkpointEvery; // saved with it
                 checkpoint(log);
-                nextCheckpointAt = (envStep / run.checkpointEvery + 1) * run.checkpointEvery;
             }
             if (envStep >= killAfterStep) return null;
             live.tick(envStep, agent.updates(), lastTrainReturn, lastEvalMean);

@@ -125,6 +125,8 @@ class TrainerTest {
         assertFalse(Files.exists(broken.resolve(PolicyFiles.WEIGHTS)));
         Path ckpt = Checkpoint.latest(broken);
         assertTrue(ckpt.getFileName().toString().endsWith("1020"), ckpt.toString());
+        String state = Files.readString(ckpt.resolve(Checkpoint.STATE_FILE));
+        assertTrue(state.contains("\"next_checkpoint_at\": 1500"), state);
 
         RunConfig again = RunConfig.read(broken.resolve("config.json"));
         trainer(again, broken).resume();
