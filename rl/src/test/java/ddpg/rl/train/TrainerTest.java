@@ -114,7 +114,21 @@ class TrainerTest {
 
     @Test
     void aResumedRunEqualsAnUninterruptedOne(@TempDir Path out) throws IOException {
+        resumeEqualsUninterrupted(out, config(2000));
+    }
+
+    /** The same with the paper's ingredients: OU noise, batch norm (running statistics), action at layer 2, L2. */
+    @Test
+    void aResumedPaperStyleRunEqualsAnUninterruptedOne(@TempDir Path out) throws IOException {
         RunConfig c = config(2000);
+        c.agent.noise = "ou";
+        c.agent.batchNorm = true;
+        c.agent.actionLayer = 2;
+        c.agent.criticL2 = 1e-2;
+        resumeEqualsUninterrupted(out, c);
+    }
+
+    private void resumeEqualsUninterrupted(Path out, RunConfig c) throws IOException {
         Path whole = newRun(out.resolve("whole"), c);
         trainer(c, whole).start();
 
