@@ -42,21 +42,28 @@ final class PlotPanel {
 
         // ---- data ranges ----
         double xMax = 0, yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        double lowestReturn = Double.POSITIVE_INFINITY; // of the lines themselves, bands aside
         SeedBand e = c.eval(), t = c.train();
         for (int i = 0; i < e.size(); i++) {
             xMax = Math.max(xMax, e.step()[i]);
             yMin = Math.min(yMin, e.mean()[i] - e.std()[i]);
             yMax = Math.max(yMax, e.mean()[i] + e.std()[i]);
+            lowestReturn = Math.min(lowestReturn, e.mean()[i]);
         }
         for (int i = 0; i < t.size(); i++) {
             xMax = Math.max(xMax, t.step()[i]);
             yMin = Math.min(yMin, t.mean()[i]);
             yMax = Math.max(yMax, t.mean()[i]);
+            lowestReturn = Math.min(lowestReturn, t.mean()[i]);
         }
-        // Returns are sums of rewards: anchor at zero so panels compare at a glance, also when a band dips a hair
-        // below zero (mean 0.015 +- 0.018 at the untrained start must not open a -200 tick).
-        if (yMin >= -0.02 * (yMax - Math.min(yMin, 0))) yMin = 0;
-        NiceTicks xt = NiceTicks.of(0, xMax > 0 ? xMax : 1, 5);
+        // Returns of non-negative rewards: anchor the axis at zero so panels compare at a glance (a band dipping
+        // below zero is clipped: mean 0.015 +- 0.018 at the untrained start must not open a -200 tick), and show at
+        // least 0..10 so an untrained agent's returns near zero do not fill the panel as if they were large.
+        if (lowestReturn >= 0) {
+            yMin = 0;
+            yMax = Math.max(yMax, 10);
+        }
+        NiceTicks xt = NiceTicks.of(0, Math.max(xMax, 1000), 5); // at least 1k steps: no "0.2 steps" ticks at the start
         NiceTicks yt = NiceTicks.of(yMin, yMax, 5);
         Axis ax = new Axis(px, pw, xt.lo, xt.hi, false);
         Axis ay = new Axis(py, ph, yt.lo, yt.hi, true);
