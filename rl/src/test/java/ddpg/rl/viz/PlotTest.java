@@ -95,6 +95,18 @@ class PlotTest {
     }
 
     @Test
+    void theFirstEvaluationAloneIsAReadablePicture() throws IOException {
+        // What the trainer has right after evaluating the untrained policy at step 0.
+        Path run = Files.createDirectories(tmp.resolve("cartpole-swingup-s1-x"));
+        Files.writeString(run.resolve("progress.csv"), RunFixtures.HEADER + "\n0,0,,0.0152,0.0182,,,,,2.2\n");
+        BufferedImage img = ImageIO.read(Plot.writeRunCurve(run).toFile());
+        int[] a = PlotPanel.plotArea(0, 0, Plot.PANEL_W, Plot.PANEL_H);
+        // Axis 0..10: the point (0, 0.015) is drawn at the origin, in the corner of the plotting area.
+        int p = img.getRGB(a[0] + 1, a[1] + a[3] - 1);
+        assertTrue(blue(p) > 180 && red(p) < 150, "the eval point at the origin, got " + Integer.toHexString(p));
+    }
+
+    @Test
     void theLegendAvoidsTheCurves() {
         // Flat near zero for 250k steps, then rising to the top right: only the top-left corner is free.
         RunProgress run = RunReader.read(RunFixtures.run(tmp, "humanoid-walk-s1-x", null, 300_000, 10_000,
