@@ -92,6 +92,28 @@ class PhysicsSceneTest {
     }
 
     @Test
+    void theReachersTargetIsDrawnWhereTheTaskPutIt() {
+        ddpg.physics.tasks.ControlSuiteEnv env = ddpg.physics.tasks.Tasks.make("reacher-hard");
+        env.reset(4);
+        double[] target = env.target();
+        Model m = env.model();
+        List<SceneGeom> scene = PhysicsScene.fromBodyPoses(m, env.physics().xpos(), env.physics().xmat());
+        SceneGeom drawn = scene.get(m.geomId("target"));
+        assertEquals(target[0], drawn.pos()[0], 1e-12);
+        assertEquals(target[1], drawn.pos()[1], 1e-12);
+        assertEquals(0.015, drawn.size()[0], 1e-12, "reacher-hard's small target");
+        // Seen from the fixed top camera, the target's pixel is target-coloured (.6 .3 .3: red, green = blue).
+        TaskView view = TaskView.of("reacher-hard", m);
+        double[] p = view.cameraAt(env.physics().xpos()).project(drawn.pos(), 320, 240);
+        int rgb = view.renderer(320, 240).render(scene, view.cameraAt(env.physics().xpos())).getRGB((int) p[0], (int) p[1]);
+        int finger = m.bodyId("finger");
+        assertTrue(Math.hypot(target[0] - env.physics().xpos()[3 * finger], target[1] - env.physics().xpos()[3 * finger + 1]) > 0.05,
+                "seed 4 leaves the finger away from the target (so nothing covers it)");
+        assertTrue(PlotTest.red(rgb) > PlotTest.green(rgb) + 30 && Math.abs(PlotTest.green(rgb) - PlotTest.blue(rgb)) < 25,
+                "target colour at its projection, got " + Integer.toHexString(rgb));
+    }
+
+    @Test
     void wrongArraySizesAreClearErrors() {
         Model m = Models.builtin("cartpole");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
