@@ -37,8 +37,6 @@ import java.util.Locale;
 public final class E05Simd {
     private E05Simd() {}
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-
     /** s = sum a[i] b[i], in order, one float accumulator: the reference. */
     public static float dotScalar(float[] a, float[] b, int n) {
         float s = 0f;
@@ -46,31 +44,42 @@ public final class E05Simd {
         return s;
     }
 
-    /** One vector accumulator: lane j sums a[i] b[i] for i = j mod lanes; the lanes are added at the end. */
-    public static float dotVector(float[] a, float[] b, int n) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
-            acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), acc);   // acc += a * b, 16 lanes
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) s += a[i] * b[i];                                                // the tail, < 16 elements
-        return s;
-    }
+    /** The Vector API dot product, one accumulator (see {@code Simd.dot} below). */
+    public static float dotVector(float[] a, float[] b, int n) { return Simd.dot(a, b, n); }
 
-    /** Four independent accumulators: four FMAs in flight at once instead of each waiting for the last. */
-    public static float dotVector4(float[] a, float[] b, int n) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-        int l = S.length(), i = 0;
-        for (int upper = n - 4 * l; i <= upper; i += 4 * l) {
-            c0 = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), c0);
-            c1 = FloatVector.fromArray(S, a, i + l).fma(FloatVector.fromArray(S, b, i + l), c1);
-            c2 = FloatVector.fromArray(S, a, i + 2 * l).fma(FloatVector.fromArray(S, b, i + 2 * l), c2);
-            c3 = FloatVector.fromArray(S, a, i + 3 * l).fma(FloatVector.fromArray(S, b, i + 3 * l), c3);
+    /** The Vector API dot product, four accumulators (see {@code Simd.dot4} below). */
+    public static float dotVector4(float[] a, float[] b, int n) { return Simd.dot4(a, b, n); }
+
+    /** The Vector API code, in a class of its own so that E05Simd loads (and can say what is missing) without the module. */
+    private static final class Simd {
+        static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+        /** One vector accumulator: lane j sums a[i] b[i] for i = j mod lanes; the lanes are added at the end. */
+        static float dot(float[] a, float[] b, int n) {
+            FloatVector acc = FloatVector.zero(S);
+            int i = 0;
+            for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+                acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), acc);   // acc += a * b, 16 lanes
+            }
+            float s = acc.reduceLanes(VectorOperators.ADD);
+            for (; i < n; i++) s += a[i] * b[i];                                                // the tail, < 16 elements
+            return s;
         }
-        float s = c0.add(c1).add(c2.add(c3)).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) s += a[i] * b[i];
-        return s;
+
+        /** Four independent accumulators: four FMAs in flight at once instead of each waiting for the last. */
+        static float dot4(float[] a, float[] b, int n) {
+            FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+            int l = S.length(), i = 0;
+            for (int upper = n - 4 * l; i <= upper; i += 4 * l) {
+                c0 = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), c0);
+                c1 = FloatVector.fromArray(S, a, i + l).fma(FloatVector.fromArray(S, b, i + l), c1);
+                c2 = FloatVector.fromArray(S, a, i + 2 * l).fma(FloatVector.fromArray(S, b, i + 2 * l), c2);
+                c3 = FloatVector.fromArray(S, a, i + 3 * l).fma(FloatVector.fromArray(S, b, i + 3 * l), c3);
+            }
+            float s = c0.add(c1).add(c2.add(c3)).reduceLanes(VectorOperators.ADD);
+            for (; i < n; i++) s += a[i] * b[i];
+            return s;
+        }
     }
 
     /** One timed line: the name, the result, the best time per call in nanoseconds. */
@@ -128,8 +137,8 @@ public final class E05Simd {
 
     public static void main(String[] args) {
         if (!Kernels.vectorModulePresent()) {
-            System.out.println("Start the JVM with --add-modules jdk.incubator.vector to run this example.");
-            return;
+            System.err.println("E05: the Vector API module is missing; start the JVM with --add-modules jdk.incubator.vector");
+            System.exit(2);
         }
         System.out.println("Vector species here: " + Kernels.description() + "\n");
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1024;   // 1024: 8 KB of floats: both arrays stay in the L1 cache, so arithmetic, not memory, is measured
