@@ -33,6 +33,7 @@ public final class E03MlpRegression {
     /** The loss before training, after each printed step, and the final one on held-out points. */
     public record Result(float initialLoss, float finalLoss, float heldOutLoss, int[] steps, float[] losses) {}
 
+    @SuppressWarnings("try") // scopes (Arena, NoGrad) are used only for their open/close
     public static Result train(int steps, long seed, boolean print) {
         Rng rng = new Rng(seed);
 

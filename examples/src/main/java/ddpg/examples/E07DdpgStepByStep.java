@@ -41,6 +41,7 @@ public final class E07DdpgStepByStep {
                          Map<String, float[]> targetActorBefore, Map<String, float[]> targetCriticBefore,
                          Map<String, float[]> criticBefore) {}
 
+    @SuppressWarnings("try") // scopes (Arena, NoGrad) are used only for their open/close
     public static Result run(long seed, boolean print) {
         DdpgConfig cfg = Presets.defaults();   // gamma 0.99, tau 0.005, Adam 3e-4, final layers +-3e-3
         cfg.hidden = new int[] {64, 64};

@@ -62,6 +62,7 @@ public final class E08RunExportedActor {
      * Runs the policy found at {@code path}: an {@code actor.json} (next to its weights), or a run folder, which uses
      * its exported actor or, while training is still going, the actor of its latest checkpoint.
      */
+    @SuppressWarnings("try") // scopes (Arena, NoGrad) are used only for their open/close
     public static Result run(Path path, int episodes, long seed, boolean print) throws IOException {
         if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(PolicyFiles.DESCRIPTION))) {
             path = path.resolve(PolicyFiles.DESCRIPTION);

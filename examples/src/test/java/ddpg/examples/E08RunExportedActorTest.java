@@ -30,6 +30,7 @@ class E08RunExportedActorTest {
     }
 
     @Test
+    @SuppressWarnings("try") // scopes (Arena, NoGrad) are used only for their open/close
     void loadedActorActsExactlyLikeTheExportedOne() throws Exception {
         Actor original = exportFresh("cartpole-balance", 5, 1);
         E08RunExportedActor.Result r = E08RunExportedActor.run(dir, 1, 1000, false);
