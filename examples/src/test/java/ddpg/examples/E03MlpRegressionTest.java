@@ -15,8 +15,12 @@ class E03MlpRegressionTest {
         assertTrue(r.losses().length == 11 && r.steps()[10] == 600, "ten printed points plus the start");
     }
 
+    /**
+     * Same seed, same run. Not asserted bit for bit: the engine's SIMD tanh may differ in the last bit once the JIT
+     * has compiled it (see rl's StrictTanh), and the two runs here may execute at different compilation levels.
+     */
     @Test
     void sameSeedSameLosses() {
-        assertArrayEquals(E03MlpRegression.train(50, 3, false).losses(), E03MlpRegression.train(50, 3, false).losses());
+        assertArrayEquals(E03MlpRegression.train(50, 3, false).losses(), E03MlpRegression.train(50, 3, false).losses(), 1e-5f);
     }
 }
