@@ -22,8 +22,9 @@ import java.util.Locale;
  *   adam.step()                move each parameter against its gradient (Adam: per-parameter step sizes)
  * </pre>
  * Why a hidden layer helps: a Linear layer alone can only fit a straight line. tanh bends each hidden unit's
- * response into an S-curve; the output layer adds 32 shifted, scaled S-curves, and enough of them can trace any
- * smooth curve on an interval.
+ * response into an S-curve; each next layer adds up shifted, scaled copies of the previous layer's curves (and bends
+ * them again), and enough of them can trace any smooth curve on an interval. The loss does not fall monotonically:
+ * with a large step Adam overshoots now and then and recovers.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp ddpg.jar:examples/target/classes ddpg.examples.E03MlpRegression [steps]}
  */
