@@ -54,7 +54,8 @@ public final class FmaPeak {
 
     /** Eight independent scalar FMA chains. */
     static float scalarBurst() {
-        float m = 0.999999f, c = 1e-6f;
+        // m and c come from a volatile field: with compile-time constants C2 may fold the chains away.
+        float m = multiplier, c = addend;
         float a0 = 1.000f, a1 = 1.001f, a2 = 1.002f, a3 = 1.003f, a4 = 1.004f, a5 = 1.005f, a6 = 1.006f, a7 = 1.007f;
         for (int r = 0; r < SCALAR_BURST; r++) {
             a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
@@ -62,6 +63,9 @@ public final class FmaPeak {
         }
         return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
     }
+
+    /** Loop inputs the JIT cannot treat as constants. */
+    static volatile float multiplier = 0.999999f, addend = 1e-6f;
 
     /** Keeps the JIT from deleting the loops. */
     static volatile float sink;

@@ -22,7 +22,7 @@ final class VectorFmaLoop {
 
     /** {@code reps} rounds of 16 independent FMAs; returns a value so the JIT cannot drop the work. */
     static float burst(int reps) {
-        FloatVector m = FloatVector.broadcast(S, 0.999999f), c = FloatVector.broadcast(S, 1e-6f);
+        FloatVector m = FloatVector.broadcast(S, FmaPeak.multiplier), c = FloatVector.broadcast(S, FmaPeak.addend);
         FloatVector a0 = FloatVector.broadcast(S, 1.00f), a1 = FloatVector.broadcast(S, 1.01f);
         FloatVector a2 = FloatVector.broadcast(S, 1.02f), a3 = FloatVector.broadcast(S, 1.03f);
         FloatVector a4 = FloatVector.broadcast(S, 1.04f), a5 = FloatVector.broadcast(S, 1.05f);
