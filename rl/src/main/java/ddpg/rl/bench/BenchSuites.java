@@ -11,6 +11,7 @@ public final class BenchSuites {
         return List.of(
                 new GemmSuite(),
                 new ElementwiseSuite(),
+                new MlpSuite(),
                 new DdpgSuite(),
                 new PhysicsSuite()
         );
