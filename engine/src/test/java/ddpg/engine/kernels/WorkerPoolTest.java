@@ -30,4 +30,17 @@ class WorkerPoolTest {
         assertArrayEquals(new int[] {1, 1}, ran);
         assertThrows(IllegalArgumentException.class, () -> pool.runAll(new Runnable[] {() -> { }, () -> { }, () -> { }}));
     }
+
+    @Test
+    void theCallerRunsJobsNoWorkerHasStarted() {
+        WorkerPool pool = new WorkerPool(2, "never-started", false);
+        int[] counts = new int[3];
+        for (int round = 0; round < 10; round++) {
+            pool.runAll(new Runnable[] {() -> counts[0]++, () -> counts[1]++, () -> counts[2]++});
+        }
+        assertArrayEquals(new int[] {10, 10, 10}, counts);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> pool.runAll(new Runnable[] {() -> { }, () -> { throw new IllegalStateException("stolen boom"); }}));
+        assertEquals("stolen boom", e.getMessage());
+    }
 }
