@@ -108,11 +108,15 @@ public final class DdpgAgent {
             //   grad_theta^mu J ~ 1/N sum_i grad_a Q(s, a)|_{s_i, a = mu(s_i)} grad_theta^mu mu(s)|_{s_i},
             // i.e. backpropagate -mean_i Q(s_i, mu(s_i)) through the (frozen) critic into the action, then the actor.
             critic.setRequiresGrad(false);
-            Tensor actorLoss = critic.forward(s, actor.forward(s)).mean().neg();
-            actorOptimizer.zeroGrad();
-            actorLoss.backward();
-            actorOptimizer.step();
-            critic.setRequiresGrad(true);
+            Tensor actorLoss;
+            try {
+                actorLoss = critic.forward(s, actor.forward(s)).mean().neg();
+                actorOptimizer.zeroGrad();
+                actorLoss.backward();
+                actorOptimizer.step();
+            } finally {
+                critic.setRequiresGrad(true);
+            }
 
             // Update the target networks: theta' <- tau theta + (1 - tau) theta'.
             criticTargetSync.soft(tau);
