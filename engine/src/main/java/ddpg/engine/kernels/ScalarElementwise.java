@@ -42,7 +42,7 @@ public final class ScalarElementwise implements ElementwiseKernels {
         for (int i = 0; i < n; i++) if (x[i] > 0f) dx[i] += dy[i];
     }
 
-    @Override public void tanh(float[] x, float[] out, int n) { for (int i = 0; i < n; i++) out[i] = (float) Math.tanh(x[i]); }
+    @Override public void tanh(float[] x, float[] out, int n) { for (int i = 0; i < n; i++) out[i] = (float) StrictMath.tanh(x[i]); }
 
     @Override
     public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {

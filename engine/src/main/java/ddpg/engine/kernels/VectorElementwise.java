@@ -138,10 +138,9 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void tanh(float[] x, float[] out, int n) {
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L)
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
-        for (; i < n; i++) out[i] = (float) Math.tanh(x[i]);
+        // Not lanewise(TANH): its result changes in the last bit once C2 compiles it (an SVML stub vs the Java
+        // fallback), which breaks bit-for-bit repeatability. StrictMath is the same in every JIT state.
+        for (int i = 0; i < n; i++) out[i] = (float) StrictMath.tanh(x[i]);
     }
 
     @Override
@@ -160,7 +159,7 @@ final class VectorElementwise implements ElementwiseKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (int e = S.loopBound(n); i < e; i += L) acc = acc.add(FloatVector.fromArray(S, a, i));
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(acc);
         for (; i < n; i++) s += a[i];
         return s;
     }
@@ -171,7 +170,7 @@ final class VectorElementwise implements ElementwiseKernels {
         int i = 0;
         for (int e = S.loopBound(n); i < e; i += L)
             acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), acc);
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(acc);
         for (; i < n; i++) s += a[i] * b[i];
         return s;
     }

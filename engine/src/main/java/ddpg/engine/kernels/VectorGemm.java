@@ -1,7 +1,6 @@
 package ddpg.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -65,8 +64,8 @@ final class VectorGemm implements Gemm {
                 s2 = FloatVector.fromArray(S, a, r2 + p).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, a, r3 + p).fma(xv, s3);
             }
-            float d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
-            float d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+            float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
+            float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
             for (int p = kv; p < k; p++) {
                 float xp = x[p];
                 d0 += a[r0 + p] * xp;

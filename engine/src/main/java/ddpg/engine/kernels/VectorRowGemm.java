@@ -1,7 +1,6 @@
 package ddpg.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -63,7 +62,7 @@ final class VectorRowGemm implements Gemm {
         for (int end = S.loopBound(len); p < end; p += L) {
             acc = FloatVector.fromArray(S, x, xo + p).fma(FloatVector.fromArray(S, y, yo + p), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(acc);
         for (; p < len; p++) s += x[xo + p] * y[yo + p];
         return s;
     }

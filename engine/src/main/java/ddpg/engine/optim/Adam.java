@@ -81,7 +81,7 @@ public final class Adam implements Optimizer {
             float[] stepCount = steps.get(i).data();
             int t = (int) ++stepCount[0];
             // The bias corrections are computed in double, as PyTorch computes them in Python floats.
-            double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+            double bc1 = 1 - StrictMath.pow(beta1, t), bc2 = 1 - StrictMath.pow(beta2, t);
             float[] w = p.data();
             Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), w.length, (float) lr,
                     (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1, (float) bc2);
@@ -92,7 +92,7 @@ public final class Adam implements Optimizer {
     /** The same update as plain Java, kept as a readable reference (and used by the tests to check the kernel). */
     static void referenceUpdate(float[] p, float[] g, float[] m, float[] v, double lr, double beta1, double beta2,
                                 double eps, double weightDecay, int t) {
-        float stepSize = (float) (lr / (1 - Math.pow(beta1, t))), bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
+        float stepSize = (float) (lr / (1 - StrictMath.pow(beta1, t))), bc2Sqrt = (float) Math.sqrt(1 - StrictMath.pow(beta2, t));
         float b1 = (float) beta1, b2 = (float) beta2, c1 = (float) (1 - beta1), c2 = (float) (1 - beta2);
         float wd = (float) weightDecay, e = (float) eps;
         for (int j = 0; j < p.length; j++) {
