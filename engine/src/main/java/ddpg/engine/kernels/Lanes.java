@@ -1,20 +1,47 @@
 package ddpg.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Fixed-order horizontal sums. {@code reduceLanes(ADD)} leaves the order of its additions unspecified, and HotSpot
  * really does add in one order while interpreting and another once C2 has compiled the loop (seen on JDK 25), so
  * the same call gives different last bits before and after warm-up. Training must be bit-for-bit repeatable (an
- * interrupted-and-resumed run equals an uninterrupted one), so every horizontal sum goes lane 0, 1, 2, ... here.
+ * interrupted-and-resumed run equals an uninterrupted one), so every horizontal sum here is a fixed tree: fold the
+ * upper half onto the lower half (lane i + lane i+L/2), then the upper quarter onto the lower quarter, ... Each fold is
+ * a lane permutation plus a lane-wise add, whose results the API defines exactly, so the interpreter and C2 agree.
  */
 final class Lanes {
     private Lanes() {}
 
-    /** v[0] + v[1] + ... + v[L-1], left to right, in any JIT state. */
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** FOLDS[f] maps lane i to lane i XOR (L >> (f+1)): the partner lane of each fold. */
+    private static final VectorShuffle<Float>[] FOLDS = folds();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] folds() {
+        int n = Integer.numberOfTrailingZeros(S.length());
+        VectorShuffle<Float>[] f = new VectorShuffle[n];
+        for (int k = 0; k < n; k++) {
+            int half = S.length() >> (k + 1);
+            f[k] = VectorShuffle.fromOp(S, i -> i ^ half);
+        }
+        return f;
+    }
+
+    /** The sum of v's lanes by the fixed folding tree, the same bits in any JIT state (v of the preferred species). */
     static float sum(FloatVector v) {
-        float s = 0f;
-        for (int i = 0; i < v.length(); i++) s += v.lane(i);
-        return s;
+        for (VectorShuffle<Float> fold : FOLDS) v = v.add(v.rearrange(fold));
+        return v.lane(0);
+    }
+
+    /** The same tree, written out in scalar code: what {@link #sum} must equal bit for bit (tests use it). */
+    static float referenceSum(float[] lanes) {
+        float[] x = lanes.clone();
+        for (int half = x.length / 2; half >= 1; half /= 2) {
+            for (int i = 0; i < half; i++) x[i] = x[i] + x[i + half];
+        }
+        return x[0];
     }
 }
