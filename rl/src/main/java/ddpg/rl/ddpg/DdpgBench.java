@@ -5,7 +5,7 @@ import ddpg.rl.replay.ReplayBuffer;
 
 /**
  * Measures DDPG update throughput (updates per second) on random data, for {@code ddpg.jar bench ddpg} and the
- * README's comparison with PyTorch ({@code ../shared/tools/peers/torch_ddpg.py}). One update = replay sampling,
+ * README's comparison with PyTorch (the team's peer script {@code tools/peers/torch_ddpg.py}). One update = replay sampling,
  * target forward passes, critic step, actor step and both soft target updates, exactly {@link DdpgAgent#update}.
  */
 public final class DdpgBench {
