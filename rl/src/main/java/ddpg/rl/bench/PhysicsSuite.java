@@ -18,16 +18,19 @@ public final class PhysicsSuite implements BenchSuite {
 
     @Override
     public void run(BenchContext ctx) {
-        int steps = ctx.quick() ? 4_000 : 20_000;
-        int repeats = ctx.quick() ? 3 : 5;
+        if (ctx.quick()) runWith(ctx, 4_000, 3, 2_000, 1_000);
+        else runWith(ctx, 20_000, 5, 2_000, 5_000);
+    }
+
+    /** The measurement with explicit sizes, so a test can run it in milliseconds. */
+    void runWith(BenchContext ctx, int steps, int repeats, int warmup, int controlSteps) {
         ctx.out().println("# physics <model> <steps/s, median wall> <steps/s, median of this thread's CPU time>"
-                + " <mean constraint rows>   (" + steps + " steps x " + repeats + " repeats, 2000 warm-up)");
+                + " <mean constraint rows>   (" + steps + " steps x " + repeats + " repeats, " + warmup + " warm-up)");
         for (String model : Models.NAMES) {
-            SpeedCheck.Result r = SpeedCheck.measure(model, Models.builtin(model), steps, repeats, 2000, 5, 1);
+            SpeedCheck.Result r = SpeedCheck.measure(model, Models.builtin(model), steps, repeats, warmup, 5, 1);
             ctx.out().printf("physics %-9s %10.0f %10.0f   nefc %.1f%n", model, r.medianStepsPerSecond(),
                     r.medianCpuStepsPerSecond(), r.meanNefc());
         }
-        int controlSteps = ctx.quick() ? 1_000 : 5_000;
         ctx.out().println("# env <task> <control steps/s, wall> <control steps/s, CPU>   (" + controlSteps
                 + " steps after " + controlSteps / 2 + " warm-up; random actions held for 5 steps)");
         for (String task : Tasks.names()) {
