@@ -1,13 +1,11 @@
 package ddpg.rl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,41 +14,13 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** User mistakes give exit 2 and exactly one line on stderr, never a stack trace. */
-class CliErrorsTest {
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldErr, oldOut;
-
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
+class CliErrorsTest extends ConsoleTest {
     @AfterEach
-    void restore() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
+    void clearKernelChoice() {
         System.clearProperty("ddpg.kernels");
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private void assertOneLineError(int code, String contains) {
-        assertEquals(2, code);
-        String e = errText().strip();
-        assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("ddpg: "), e);
-        assertTrue(e.contains(contains), e);
-        assertFalse(e.contains("Exception"), e);
     }
 
     @Test

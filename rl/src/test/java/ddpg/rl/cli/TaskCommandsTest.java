@@ -1,23 +1,16 @@
 package ddpg.rl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ddpg.jar tasks} and {@code ddpg.jar validate --task ... --episode ...}. */
-class TaskCommandsTest {
+class TaskCommandsTest extends ConsoleTest {
     /**
      * The first rows of a real MuJoCo 2.2.2 episode (physics/src/test/resources/tasks/cartpole-swingup/episode_0.csv,
      * made by {@code mjref task cartpole-swingup DIR --seed 7}; see the README there).
@@ -30,33 +23,8 @@ class TaskCommandsTest {
             "2,-0.0032397879509218587,3.1557893573720248,-0.18819524411576805,-0.26183295369160869,-0.92403544289423922,2.4522832042983906e-05,-0.0055718964563784531,-0.99994042990526122,-0.010914973242361672,-0.27822273843211454,-0.39438737469828078,-0.0055718964563784531,3.1525078435726495,-0.27822273843211454,-0.39438737469828078",
     };
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private int run(String... args) {
-        return Main.dispatch(new ArrayList<>(List.of(args)));
-    }
-
-    private String lastOutLine() {
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        return lines.get(lines.size() - 1);
-    }
 
     private Path episode(String... lines) throws Exception {
         Path p = dir.resolve("episode.csv");
@@ -93,14 +61,11 @@ class TaskCommandsTest {
     @Test
     void validateTaskUserMistakesAreOneLine() throws Exception {
         Path p = episode(EPISODE);
-        assertEquals(2, run("validate", "--task", "cartpole-swingp", "--episode", p.toString()));
-        assertEquals(2, run("validate", "--task", "cheetah-run", "--episode", p.toString()));
-        assertEquals(2, run("validate", "--task", "cheetah-run", "--episode", dir.resolve("none.csv").toString()));
-        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).contains("did you mean 'cartpole-swingup'?"), lines.get(0));
-        assertTrue(lines.get(1).contains("is the episode from another task?"), lines.get(1));
-        assertTrue(lines.get(2).contains("no such file"), lines.get(2));
-        for (String l : lines) assertFalse(l.contains("Exception"), l);
+        assertOneLineError(run("validate", "--task", "cartpole-swingp", "--episode", p.toString()),
+                "did you mean 'cartpole-swingup'?");
+        assertOneLineError(run("validate", "--task", "cheetah-run", "--episode", p.toString()),
+                "is the episode from another task?");
+        assertOneLineError(run("validate", "--task", "cheetah-run", "--episode", dir.resolve("none.csv").toString()),
+                "no such file");
     }
 }

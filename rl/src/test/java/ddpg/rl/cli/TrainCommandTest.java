@@ -2,54 +2,22 @@ package ddpg.rl.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The train and eval commands: every option documented, user mistakes are one line and exit 2, a tiny real run. */
-class TrainCommandTest {
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream(), out = new ByteArrayOutputStream();
-    private PrintStream oldErr, oldOut;
+class TrainCommandTest extends ConsoleTest {
     @TempDir Path tmp;
 
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
-    }
-
-    private int run(String... args) {
-        err.reset();
-        out.reset();
-        return Main.dispatch(new ArrayList<>(Arrays.asList(args)));
-    }
-
     private void assertUserError(String contains, String... args) {
-        int code = run(args);
-        String e = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(2, code, e);
-        assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("ddpg: ") && e.contains(contains), e);
-        assertFalse(e.contains("Exception"), e);
+        assertOneLineError(run(args), contains);
     }
 
     private long filesUnder(Path p) throws IOException {

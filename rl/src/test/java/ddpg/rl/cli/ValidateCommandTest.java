@@ -1,60 +1,22 @@
 package ddpg.rl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ddpg.jar validate --model ... --transitions ...}: exit 0 on pass, 1 on fail, 2 (one line) on bad input. */
-class ValidateCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
+class ValidateCommandTest extends ConsoleTest {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private int run(String... args) {
-        return Main.dispatch(new ArrayList<>(List.of(args)));
-    }
-
-    private String lastOutLine() {
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        return lines.get(lines.size() - 1);
-    }
-
-    private void assertOneLineError(int code, String contains) {
-        assertEquals(2, code);
-        String e = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("ddpg: ") && e.contains(contains), e);
-        assertFalse(e.contains("Exception"), e);
-    }
 
     /** Real MuJoCo 2.2.2 records (see src/test/resources/validate/README.md), written to a temp file. */
     private List<String> realRecords() throws Exception {
