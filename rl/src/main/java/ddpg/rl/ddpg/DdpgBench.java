@@ -32,19 +32,19 @@ public final class DdpgBench {
      * machine where other processes take turns on the core (wall time then counts their turns too).
      */
     public static double[] measure(int obs, int act, DdpgConfig config, int updates) {
+        return measure(obs, act, config, Math.max(50, updates / 5), updates);
+    }
+
+    /** As {@link #measure(int, int, DdpgConfig, int)} with an explicit number of untimed warm-up updates. */
+    public static double[] measure(int obs, int act, DdpgConfig config, int warmup, int updates) {
         DdpgConfig c = config.copy();
         c.buffer = Math.max(c.batch, 10_000);
         DdpgAgent agent = new DdpgAgent(obs, act, c, 1);
         ReplayBuffer replay = randomReplay(obs, act, c.buffer, 2);
-        int warm = Math.max(50, updates / 5);
-        for (int i = 0; i < warm; i++) agent.update(replay);
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = mx.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
+        for (int i = 0; i < warmup; i++) agent.update(replay);
+        CpuClock clock = CpuClock.start();
         for (int i = 0; i < updates; i++) agent.update(replay);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
-        double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
-        return new double[] {updates / seconds, updates / cpu};
+        return clock.rates(updates);
     }
 
     /**
@@ -53,6 +53,11 @@ public final class DdpgBench {
      * filled with {@code max(batch, 1000)} random steps (not timed); then {@code steps} steps are timed.
      */
     public static double trainingStepsPerSecond(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
+        return measureTraining(env, config, steps)[0];
+    }
+
+    /** {wall-clock env steps/s, env steps per second of this thread's CPU time} of the loop described above. */
+    public static double[] measureTraining(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
         DdpgConfig c = config.copy();
         int obs = env.spec().observationSize(), act = env.spec().actionSize();
         c.buffer = Math.max(c.batch, 1000) + steps;
@@ -64,9 +69,9 @@ public final class DdpgBench {
         double[] s = env.reset(0);
         long episode = 0;
         int fill = Math.max(c.batch, 1000);
-        long t0 = 0;
+        CpuClock clock = null;
         for (int t = 0; t < fill + steps; t++) {
-            if (t == fill) t0 = System.nanoTime();
+            if (t == fill) clock = CpuClock.start();
             if (t < fill) {
                 for (int j = 0; j < act; j++) a[j] = rng.uniform(-1, 1);
             } else {
@@ -79,7 +84,22 @@ public final class DdpgBench {
             if (t >= fill) agent.update(replay);
             s = (r.last() || r.diverged()) ? env.reset(++episode) : r.observation();
         }
-        return steps / ((System.nanoTime() - t0) * 1e-9);
+        return clock.rates(steps);
+    }
+
+    /** Wall clock and this thread's CPU clock, started together. */
+    private record CpuClock(long wall0, long cpu0) {
+        private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static CpuClock start() {
+            return new CpuClock(System.nanoTime(), MX.getCurrentThreadCpuTime());
+        }
+
+        /** {events per wall second, events per CPU second}. */
+        double[] rates(int events) {
+            double wall = (System.nanoTime() - wall0) * 1e-9, cpu = (MX.getCurrentThreadCpuTime() - cpu0) * 1e-9;
+            return new double[] {events / wall, events / cpu};
+        }
     }
 
     static ReplayBuffer randomReplay(int obs, int act, int n, long seed) {
