@@ -52,6 +52,9 @@ final class TrainCommand implements Command {
         opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
         opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
         opt(o, "gif-every", "N", "film one episode of the policy into gifs/step-N.gif every N env steps; 0 = never (default " + RUN.gifEvery + ")");
+        o.addOption(Option.builder().longOpt("no-gif")
+                .desc("do not film the final policy into agent.gif when the run completes (default: film one evaluation episode)").build());
+        opt(o, "gif-steps", "N", "film at most N control steps of the episode in each GIF; 0 = the whole episode (default " + RUN.gifSteps + ")");
         opt(o, "log-every", "sec", "seconds between progress lines when not on a terminal (default " + fmt(RUN.logEvery) + ")");
         // The algorithm
         opt(o, "preset", "name", "starting values for the settings below: default or paper (default " + RUN.preset + ")");
@@ -224,6 +227,8 @@ final class TrainCommand implements Command {
         r.maxDivergences = Args.intValue(cl, "max-divergences", r.maxDivergences);
         r.logEvery = Args.doubleValue(cl, "log-every", r.logEvery);
         r.gifEvery = Args.longValue(cl, "gif-every", r.gifEvery);
+        if (cl.hasOption("no-gif")) r.finalGif = false;
+        r.gifSteps = Args.longValue(cl, "gif-steps", r.gifSteps);
         return r;
     }
 

@@ -56,6 +56,8 @@ public final class RunConfig {
         r.put("max_divergences", (long) run.maxDivergences);
         r.put("log_every", run.logEvery);
         r.put("gif_every", run.gifEvery);
+        r.put("final_gif", run.finalGif);
+        r.put("gif_steps", run.gifSteps);
         m.put("run", r);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("hidden", agent.hidden);
@@ -110,6 +112,8 @@ public final class RunConfig {
             r.maxDivergences = (int) Json.toLong(rm.get("max_divergences"));
             r.logEvery = Json.toDouble(rm.get("log_every"));
             r.gifEvery = rm.containsKey("gif_every") ? Json.toLong(rm.get("gif_every")) : 0;
+            r.finalGif = !rm.containsKey("final_gif") || (Boolean) rm.get("final_gif");
+            r.gifSteps = rm.containsKey("gif_steps") ? Json.toLong(rm.get("gif_steps")) : 0;
             DdpgConfig a = new DdpgConfig();
             Map<String, Object> am = (Map<String, Object>) m.get("agent");
             a.hidden = Json.toIntArray(am.get("hidden"));

@@ -25,6 +25,10 @@ public final class RunSettings {
     public double logEvery = 30;
     /** Film the deterministic policy (one episode, {@code gifs/step-N.gif}) every this many env steps; 0 = never. */
     public long gifEvery = 0;
+    /** Film the final policy (one evaluation episode, {@code agent.gif} in the run folder) when the run completes. */
+    public boolean finalGif = true;
+    /** Film at most this many control steps of the episode in each GIF; 0 = the whole episode. */
+    public long gifSteps = 0;
 
     public RunSettings copy() {
         RunSettings s = new RunSettings();
@@ -40,6 +44,8 @@ public final class RunSettings {
         s.maxDivergences = maxDivergences;
         s.logEvery = logEvery;
         s.gifEvery = gifEvery;
+        s.finalGif = finalGif;
+        s.gifSteps = gifSteps;
         return s;
     }
 
@@ -52,6 +58,7 @@ public final class RunSettings {
         if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         if (maxDivergences < 1) throw new IllegalArgumentException("--max-divergences must be at least 1, got " + maxDivergences);
+        if (gifSteps < 0) throw new IllegalArgumentException("--gif-steps must be >= 0 (0 = the whole episode), got " + gifSteps);
         if (gifEvery < 0) throw new IllegalArgumentException("--gif-every must be >= 0 (0 = no GIFs), got " + gifEvery);
         if (!(logEvery > 0)) throw new IllegalArgumentException("--log-every must be positive, got " + logEvery);
     }

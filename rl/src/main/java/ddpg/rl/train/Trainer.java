@@ -221,6 +221,7 @@ public final class Trainer {
         // The run is complete: a final checkpoint (so it can be extended with --resume --steps) and the policy.
         checkpoint(log);
         PolicyFiles.export(runDir, agent.actor(), run.task, envStep);
+        if (run.finalGif) writeGif(runDir.resolve("agent.gif"));
         live.message(String.format(Locale.ROOT, "done: %,d steps, %,d episodes, %,d updates; final evaluation %.1f +- %.1f;"
                 + " policy in %s", envStep, episode, agent.updates(), lastEvalMean, lastEvalStd, runDir.resolve(PolicyFiles.WEIGHTS)));
         return new Summary(envStep, episode, agent.updates(), lastEvalMean, lastEvalStd, runDir);
@@ -279,20 +280,37 @@ public final class Trainer {
         }
     }
 
-    /** Films one evaluation episode into gifs/step-N.gif (ddpg.rl.viz); a failure is reported once, never fatal. */
+    /** The periodic film of {@code --gif-every}: gifs/step-N.gif. */
     private void writeGif() {
+        try {
+            Path dir = runDir.resolve("gifs");
+            Files.createDirectories(dir);
+            writeGif(dir.resolve(String.format("step-%09d.gif", envStep)));
+        } catch (IOException e) {
+            gifFailed(e);
+        }
+    }
+
+    /**
+     * Films one evaluation episode of the deterministic policy (the first evaluation episode's initial state) into
+     * {@code out}, written atomically by ddpg.rl.viz. A failure is reported once and never stops training.
+     */
+    private void writeGif(Path out) {
         try {
             if (gifEnv == null) gifEnv = envFactory.get();
             if (!(gifEnv instanceof ddpg.physics.tasks.ControlSuiteEnv cs)) return;
-            Path dir = runDir.resolve("gifs");
-            Files.createDirectories(dir);
-            Path out = dir.resolve(String.format("step-%09d.gif", envStep));
-            ddpg.rl.viz.EpisodeGif.record(cs, agent::act, 1, k -> Evaluator.episodeSeed(run.seed, (int) k), out);
+            ddpg.rl.viz.EpisodeGif.Settings d = ddpg.rl.viz.EpisodeGif.Settings.DEFAULT;
+            ddpg.rl.viz.EpisodeGif.record(cs, agent::act, 1, k -> Evaluator.episodeSeed(run.seed, (int) k), out,
+                    new ddpg.rl.viz.EpisodeGif.Settings(d.width(), d.height(), d.fps(), (int) Math.min(Integer.MAX_VALUE, run.gifSteps)));
             live.message("gif at step " + String.format(Locale.ROOT, "%,d", envStep) + " -> " + runDir.relativize(out));
         } catch (Throwable e) { // a picture must never stop training
-            if (!gifWarned) live.message("note: could not write the GIF (" + e.getMessage() + "); training continues");
-            gifWarned = true;
+            gifFailed(e);
         }
+    }
+
+    private void gifFailed(Throwable e) {
+        if (!gifWarned) live.message("note: could not write the GIF (" + e.getMessage() + "); training continues");
+        gifWarned = true;
     }
 
     private double wallSeconds() {

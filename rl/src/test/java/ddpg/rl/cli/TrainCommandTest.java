@@ -54,6 +54,7 @@ class TrainCommandTest extends ConsoleTest {
         assertUserError("larger than the replay buffer", "--task", "walker-run", "--batch", "500", "--buffer", "100", "--out", o);
         assertUserError("did you mean 'paper'?", "--task", "walker-run", "--preset", "papr", "--out", o);
         assertUserError("--noise must be 'gaussian' or 'ou'", "--task", "walker-run", "--noise", "pink", "--out", o);
+        assertUserError("--gif-steps must be >= 0", "--task", "walker-run", "--gif-steps", "-1", "--out", o);
         assertUserError("--steps expects a whole number", "--task", "walker-run", "--steps", "lots", "--out", o);
         assertUserError("no task given", "--steps", "10", "--out", o);
         assertEquals(0, filesUnder(runs), "nothing written for a rejected command");
@@ -73,7 +74,7 @@ class TrainCommandTest extends ConsoleTest {
     void aTinyRunTrainsEvaluatesResumesAndRefusesAnotherTask() throws IOException {
         Path runs = tmp.resolve("runs");
         String[] common = {"--out", runs.toString(), "--hidden", "16,16", "--batch", "16", "--warmup", "100",
-                "--learning-starts", "100", "--eval-every", "200", "--eval-episodes", "1", "--checkpoint-every", "100"};
+                "--learning-starts", "100", "--eval-every", "200", "--eval-episodes", "1", "--checkpoint-every", "100", "--gif-steps", "5"};
         List<String> args = new ArrayList<>(List.of("--task", "cartpole-swingup", "--steps", "200"));
         args.addAll(List.of(common));
         assertEquals(0, run(args.toArray(new String[0])), err.toString(StandardCharsets.UTF_8));
@@ -86,6 +87,8 @@ class TrainCommandTest extends ConsoleTest {
         for (String key : new String[] {"\"version\"", "\"jdk\"", "\"kernels\"", "\"tau\"", "\"hidden\"", "\"seed\""})
             assertTrue(config.contains(key), key);
         assertTrue(Files.isRegularFile(dir.resolve("actor.safetensors")));
+        byte[] gif = Files.readAllBytes(dir.resolve("agent.gif"));   // the final policy, filmed by default
+        assertEquals("GIF89a", new String(gif, 0, 6, StandardCharsets.US_ASCII));
 
         assertEquals(0, run("eval", "--run", dir.toString(), "--episodes", "1"), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("cartpole-swingup: "), out.toString(StandardCharsets.UTF_8));

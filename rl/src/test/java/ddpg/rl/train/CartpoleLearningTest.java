@@ -23,6 +23,7 @@ class CartpoleLearningTest {
         r.evalEvery = 5000;
         r.evalEpisodes = 3;
         r.checkpointEvery = 0;
+        r.finalGif = false;   // the film is tested in TrainCommandTest
         DdpgConfig a = new DdpgConfig();
         a.hidden = new int[] {128, 128};
         a.batch = 128;
