@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before, so allocation is checked per window of 250 steps, on every window whose contact and row counts stayed
  * within the maxima already seen. Such a window must allocate less than one object per step: under 1 KB per 250
  * steps (a single 16-byte object per step would be 4 KB; the JVM itself sporadically charges a few hundred bytes
- * to the thread, e.g. while swapping in newly compiled code).
+ * to the thread, e.g. while swapping in newly compiled code, so up to two windows may exceed it).
  */
 class StepAllocationTest {
     @ParameterizedTest
@@ -32,18 +32,19 @@ class StepAllocationTest {
         int[] max = new int[2];
         run(sim, m, rnd, 1000, max); // first use of every code path
         long tid = Thread.currentThread().getId();
-        int checked = 0;
+        java.util.List<Long> steady = new java.util.ArrayList<>();
         for (int w = 0; w < 12; w++) {
             int ncon = max[0], nefc = max[1];
             long b0 = mx.getThreadAllocatedBytes(tid);
             run(sim, m, rnd, 250, max);
             long bytes = mx.getThreadAllocatedBytes(tid) - b0;
-            if (max[0] <= ncon && max[1] <= nefc) {
-                checked++;
-                assertTrue(bytes < 1024, name + ": window " + w + " allocated " + bytes + " bytes in 250 steps");
-            }
+            if (max[0] <= ncon && max[1] <= nefc) steady.add(bytes);
         }
-        assertTrue(checked >= 6, name + ": only " + checked + " steady windows");
+        assertTrue(steady.size() >= 6, name + ": only " + steady.size() + " steady windows");
+        // An allocation in step() would show in every window (>= 4 KB each); a JIT event now and then charges one
+        // window, more often on a busy machine where compilation finishes later. So two such windows are tolerated.
+        long over = steady.stream().filter(b -> b >= 1024).count();
+        assertTrue(over <= 2, name + ": " + over + " of " + steady.size() + " steady windows allocated >= 1 KB per 250 steps: " + steady);
     }
 
     private static void run(Simulator sim, Model m, java.util.Random rnd, int n, int[] max) {
