@@ -6,9 +6,9 @@ import ddpg.engine.kernels.Elementwise;
 
 /**
  * The nonlinearities of the networks. Each backward rule uses the saved output y where that is cheapest:
- * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y). relu sits on the hot path of every network, so it
- * calls the SIMD {@link Elementwise} kernels (each has a plain-loop reference in ScalarElementwise). Transcendental
- * functions use StrictMath so that results never depend on which JIT tier ran them.
+ * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y). relu and tanh call the {@link Elementwise} kernels
+ * (each has a plain-loop reference in ScalarElementwise). Transcendental functions use StrictMath, in the kernels
+ * too, so that results never depend on which JIT tier ran them (bit-for-bit reproducible runs).
  */
 public final class Activations {
     private Activations() {}
@@ -32,9 +32,7 @@ public final class Activations {
     public static Tensor tanh(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        // StrictMath: the same bits in the interpreter, C1 and C2 (a SIMD tanh changes by an ulp once JIT-compiled,
-        // which would break bit-for-bit reproducible runs); tanh sits only on small output layers.
-        for (int i = 0; i < y.length; i++) y[i] = (float) StrictMath.tanh(xd[i]);
+        Elementwise.tanh(xd, y, y.length);   // StrictMath's tanh in both kernels (see VectorElementwise.tanh)
         if (Graph.needsGrad(x)) {
             Graph.record(out, "tanh", () -> {
                 // d tanh(x) / dx = 1 - tanh(x)^2 = 1 - y^2

@@ -33,7 +33,7 @@ public final class Actor extends CompositeModule {
         }
         if (finalInit > 0) m.finalLinear(actSize, (float) finalInit);
         else m.linear(actSize);
-        net = add("net", m.layer(StrictTanh.INSTANCE, actSize).build()); // tanh, bit-reproducible (see StrictTanh)
+        net = add("net", m.tanh().build());
     }
 
     /** Builds an actor shaped like {@code config} (initial weights drawn from {@code rng}). */
