@@ -11,31 +11,12 @@ import ddpg.rl.replay.ReplayBuffer;
 public final class DdpgBench {
     private DdpgBench() {}
 
-    /** Shorthand with the default preset's other settings (Adam, tau 0.005, no batch norm, action at the input). */
-    public static double updatesPerSecond(int obs, int act, int[] hidden, int batch, int updates) {
-        DdpgConfig c = Presets.defaults();
-        c.hidden = hidden.clone();
-        c.batch = batch;
-        return updatesPerSecond(obs, act, c, updates);
-    }
-
     /**
-     * Builds an agent with {@code config}, fills a replay buffer with 10,000 random transitions, runs a warm-up of
-     * {@code max(50, updates / 5)} updates (JIT compilation), then times {@code updates} updates.
+     * {wall-clock updates/s, updates per second of this thread's CPU time}: builds an agent with {@code config},
+     * fills a replay buffer with 10,000 random transitions, runs {@code warmup} untimed updates (JIT compilation),
+     * then times {@code updates} updates. The CPU-time rate stays meaningful on a busy machine where other processes
+     * take turns on the core (wall time then counts their turns too).
      */
-    public static double updatesPerSecond(int obs, int act, DdpgConfig config, int updates) {
-        return measure(obs, act, config, updates)[0];
-    }
-
-    /**
-     * {wall-clock updates/s, updates per second of this thread's CPU time}. The second stays meaningful on a busy
-     * machine where other processes take turns on the core (wall time then counts their turns too).
-     */
-    public static double[] measure(int obs, int act, DdpgConfig config, int updates) {
-        return measure(obs, act, config, Math.max(50, updates / 5), updates);
-    }
-
-    /** As {@link #measure(int, int, DdpgConfig, int)} with an explicit number of untimed warm-up updates. */
     public static double[] measure(int obs, int act, DdpgConfig config, int warmup, int updates) {
         DdpgConfig c = config.copy();
         c.buffer = Math.max(c.batch, 10_000);
@@ -51,12 +32,8 @@ public final class DdpgBench {
      * End-to-end training speed on a real environment: env steps per second of the training loop proper (act with
      * Gaussian noise, step, store, one update per step), without evaluation or logging. The replay buffer is first
      * filled with {@code max(batch, 1000)} random steps (not timed); then {@code steps} steps are timed.
+     * Returns {wall-clock env steps/s, env steps per second of this thread's CPU time}.
      */
-    public static double trainingStepsPerSecond(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
-        return measureTraining(env, config, steps)[0];
-    }
-
-    /** {wall-clock env steps/s, env steps per second of this thread's CPU time} of the loop described above. */
     public static double[] measureTraining(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
         DdpgConfig c = config.copy();
         int obs = env.spec().observationSize(), act = env.spec().actionSize();
@@ -115,27 +92,5 @@ public final class DdpgBench {
             replay.add(s, a, rng.nextDouble(), 1.0, s2);
         }
         return replay;
-    }
-
-    /** {@code java ... ddpg.rl.ddpg.DdpgBench [updates]}: the README table's rows. */
-    public static void main(String[] args) {
-        int updates = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int[][] hiddens = {{256, 256}, {400, 300}};
-        int[][] sizes = {{24, 6}, {67, 21}};
-        String[] names = {"walker", "humanoid"};
-        System.out.println("# ddpg update throughput, kernels " + ddpg.engine.kernels.Kernels.description()
-                + ", threads " + ddpg.engine.kernels.Kernels.threads() + ", JDK " + System.getProperty("java.version"));
-        for (int e = 0; e < sizes.length; e++) {
-            for (int[] h : hiddens) {
-                for (int b : new int[] {64, 256}) {
-                    DdpgConfig c = Presets.defaults();
-                    c.hidden = h;
-                    c.batch = b;
-                    double[] ups = measure(sizes[e][0], sizes[e][1], c, updates);
-                    System.out.printf(java.util.Locale.ROOT, "%-9s obs %2d act %2d hidden %d-%d batch %3d  %8.1f updates/s wall  %8.1f per CPU-second%n",
-                            names[e], sizes[e][0], sizes[e][1], h[0], h[1], b, ups[0], ups[1]);
-                }
-            }
-        }
     }
 }
