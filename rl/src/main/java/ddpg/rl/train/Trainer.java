@@ -73,6 +73,8 @@ public final class Trainer {
     private long startNanos;
 
     private boolean curveWarned, gifWarned;
+    /** The env step of the last checkpoint this process wrote; -1 before the first. */
+    private long lastCheckpointStep = -1;
     private final Supplier<Environment> envFactory;
     private Environment gifEnv;
     /** For tests: stop abruptly (no checkpoint, no export) after this env step, like a killed process. */
@@ -218,8 +220,9 @@ public final class Trainer {
             live.tick(envStep, agent.updates(), lastTrainReturn, lastEvalMean);
         }
         live.finish();
-        // The run is complete: a final checkpoint (so it can be extended with --resume --steps) and the policy.
-        checkpoint(log);
+        // The run is complete: a final checkpoint (so it can be extended with --resume --steps; unless the periodic
+        // one was just taken at this very step: a large replay buffer is not worth writing twice) and the policy.
+        if (lastCheckpointStep != envStep) checkpoint(log);
         PolicyFiles.export(runDir, agent.actor(), run.task, envStep);
         if (run.finalGif) writeGif(runDir.resolve("agent.gif"));
         live.message(String.format(Locale.ROOT, "done: %,d steps, %,d episodes, %,d updates; final evaluation %.1f +- %.1f;"
@@ -320,6 +323,7 @@ public final class Trainer {
     private void checkpoint(ProgressLog log) throws IOException {
         long bytes = log.sync();
         Path p = Checkpoint.save(runDir, envStep, agent, replay, saveState(bytes));
+        lastCheckpointStep = envStep;
         live.message(String.format(Locale.ROOT, "checkpoint at step %,d -> %s", envStep, runDir.relativize(p)));
     }
 

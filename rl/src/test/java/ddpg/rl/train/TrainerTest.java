@@ -59,6 +59,19 @@ class TrainerTest {
         return out;
     }
 
+    /** Step 3000 ends an episode and reaches a checkpoint multiple: the final checkpoint is not written again. */
+    @Test
+    void aRunEndingOnACheckpointStepWritesItOnce(@TempDir Path out) throws IOException {
+        RunConfig c = config(3000);
+        c.agent.warmup = c.agent.learningStarts = 2900;   // few updates: this test is about the checkpoints
+        Path dir = newRun(out, c);
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        new Trainer(c, dir, PointMassEnv::new, new PrintStream(messages, true, java.nio.charset.StandardCharsets.UTF_8), false).start();
+        String text = messages.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, text.lines().filter(l -> l.contains("checkpoint at step 3,000 ")).count(), text);
+        assertEquals(dir.resolve("checkpoints").resolve("step-000000003000"), Checkpoint.latest(dir));
+    }
+
     @Test
     void aShortRunClearlyBeatsTheRandomPolicy(@TempDir Path out) throws IOException {
         RunConfig c = config(3000);
