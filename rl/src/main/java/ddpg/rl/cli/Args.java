@@ -39,7 +39,7 @@ public final class Args {
     }
 
     /** "500k" = 500000, "1M" = 1000000, "1e6" = 1000000. */
-    static long parseLongWithSuffix(String v) {
+    public static long parseLongWithSuffix(String v) {
         String s = v.trim();
         long mult = 1;
         char last = s.isEmpty() ? ' ' : Character.toLowerCase(s.charAt(s.length() - 1));

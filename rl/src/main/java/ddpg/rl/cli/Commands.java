@@ -11,6 +11,7 @@ final class Commands {
     static Map<String, Command> all() {
         List<Command> list = List.of(
                 new TrainCommand(),
+                new SweepCommand(),
                 new EvalCommand(),
                 new PlotCommand(),
                 new RenderCommand(),

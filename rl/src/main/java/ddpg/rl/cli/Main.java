@@ -32,6 +32,7 @@ public final class Main {
 
     /** Everything but {@code System.exit}, so tests can call it. */
     public static int run(String[] rawArgs) {
+        ddpg.rl.train.ParentWatch.startFromEnvironment();
         List<String> args = new ArrayList<>(Arrays.asList(rawArgs));
         try {
             applyKernelSwitch(args);
@@ -178,7 +179,6 @@ public final class Main {
 
     /** The project version from the jar manifest (or "dev" when run from classes). */
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+        return ddpg.rl.train.BuildInfo.version();
     }
 }

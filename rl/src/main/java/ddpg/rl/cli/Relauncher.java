@@ -41,6 +41,8 @@ final class Relauncher {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(GUARD, "1");
+        // The child stops by itself if this launcher is killed in a way that skips the shutdown hook (SIGKILL).
+        pb.environment().put(ddpg.rl.train.ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         // stderr goes through us only to drop the JVM's one-line incubator notice; everything else passes untouched.

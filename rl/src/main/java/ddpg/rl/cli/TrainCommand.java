@@ -5,9 +5,11 @@ import ddpg.physics.tasks.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
 import ddpg.rl.replay.ReplayBuffer;
+import ddpg.rl.train.BuildInfo;
 import ddpg.rl.train.LiveProgress;
 import ddpg.rl.train.RunConfig;
 import ddpg.rl.train.RunFolder;
+import ddpg.rl.train.RunLock;
 import ddpg.rl.train.RunSettings;
 import ddpg.rl.train.Trainer;
 import java.io.IOException;
@@ -50,6 +52,7 @@ final class TrainCommand implements Command {
         opt(o, "checkpoint-every", "N", "checkpoint at the first episode end after every N env steps; 0 = only at the end (default " + RUN.checkpointEvery + ")");
         opt(o, "threads", "T", "GEMM threads (default " + RUN.threads + ")");
         opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
+        opt(o, "config", "file", "start a new run with every setting of this config.json (e.g. runs/<run>/config.json); options given as well override it");
         opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
         opt(o, "gif-every", "N", "film one episode of the policy into gifs/step-N.gif every N env steps; 0 = never (default " + RUN.gifEvery + ")");
         o.addOption(Option.builder().longOpt("no-gif")
@@ -105,8 +108,36 @@ final class TrainCommand implements Command {
         if (!cl.getArgList().isEmpty())
             throw new UserError("unexpected argument '" + cl.getArgList().get(0) + "'; options start with --, e.g. --task walker-run");
         if (cl.hasOption("resume")) return resume(cl);
-        RunSettings run = runSettings(cl);
-        DdpgConfig algo = agentConfig(cl, run.preset);
+        RunConfig config = newRunConfig(cl);
+        Path dir;
+        try {
+            dir = RunFolder.create(Path.of(config.run.out), config.run.task, config.run.seed, LocalDateTime.now());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        try (RunLock lock = lock(dir)) {
+            return startIn(config, dir);
+        }
+    }
+
+    /**
+     * The settings of a new run from the command line: the preset (or the run given by {@code --config}), then every
+     * option given. Validated, and checked to fit in memory; a mistake is a {@link UserError}.
+     */
+    static RunConfig newRunConfig(CommandLine cl) {
+        RunConfig base = null;
+        if (cl.hasOption("config")) {
+            Path file = Path.of(cl.getOptionValue("config"));
+            if (Files.isDirectory(file)) file = file.resolve("config.json");
+            if (!Files.isRegularFile(file)) throw new UserError("--config " + file + " does not exist; pass a run's config.json");
+            try {
+                base = RunConfig.read(file);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--config: " + e.getMessage());
+            }
+        }
+        RunSettings run = runSettings(cl, base == null ? new RunSettings() : base.run.copy());
+        DdpgConfig algo = agentConfig(cl, run.preset, base == null || cl.hasOption("preset") ? null : base.agent.copy());
         EnvSpec spec = taskSpec(run.task);
         try {
             run.validate();
@@ -115,15 +146,34 @@ final class TrainCommand implements Command {
             throw new UserError(e.getMessage());
         }
         checkMemory(algo, spec);
-        Path dir;
+        return new RunConfig(run, algo, BuildInfo.version());
+    }
+
+    /** The settings a list of train arguments describes (what {@code sweep} stores for each cell). */
+    RunConfig configOf(List<String> trainArgs) {
         try {
-            dir = RunFolder.create(Path.of(run.out), run.task, run.seed, LocalDateTime.now());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            CommandLine cl = new org.apache.commons.cli.DefaultParser().parse(options(), trainArgs.toArray(new String[0]), false);
+            if (!cl.getArgList().isEmpty()) throw new UserError("unexpected argument '" + cl.getArgList().get(0) + "'");
+            return newRunConfig(cl);
+        } catch (org.apache.commons.cli.ParseException e) {
+            throw new UserError("bad train options " + trainArgs + ": " + e.getMessage());
         }
-        RunConfig config = new RunConfig(run, algo, Main.version());
+    }
+
+    /** Starts a new run in {@code dir} (empty but for the lock file), which the caller has locked. */
+    static int startIn(RunConfig config, Path dir) throws IOException {
+        EnvSpec spec = taskSpec(config.run.task);
         config.write(dir.resolve("config.json"), spec.observationSize(), spec.actionSize());
         return train(config, dir, false);
+    }
+
+    /** Locks a run folder for this process, or refuses in one line when another process trains it. */
+    static RunLock lock(Path dir) throws IOException {
+        try {
+            return RunLock.acquire(dir);
+        } catch (RunLock.Busy e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private int resume(CommandLine cl) throws IOException {
@@ -136,6 +186,13 @@ final class TrainCommand implements Command {
         if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
         Path cfgFile = dir.resolve("config.json");
         if (!Files.isRegularFile(cfgFile)) throw new UserError(dir + " has no config.json: not a run folder");
+        try (RunLock lock = lock(dir)) {
+            return resumeLocked(cl, dir, cfgFile);
+        }
+    }
+
+    /** {@code --resume} once the run folder is locked by this process. */
+    static int resumeLocked(CommandLine cl, Path dir, Path cfgFile) throws IOException {
         RunConfig config;
         try {
             config = RunConfig.read(cfgFile);
@@ -144,7 +201,7 @@ final class TrainCommand implements Command {
         }
         if (config.format != RunConfig.FORMAT)
             throw new UserError("cannot resume " + dir + ": it was written by ddpg " + config.version + " (checkpoint format "
-                    + config.format + "), this is ddpg " + Main.version() + " (format " + RunConfig.FORMAT + "); use that version or start a new run");
+                    + config.format + "), this is ddpg " + BuildInfo.version() + " (format " + RunConfig.FORMAT + "); use that version or start a new run");
         if (cl.hasOption("task") && !cl.getOptionValue("task").equals(config.run.task))
             throw new UserError("cannot resume " + dir + " as --task " + cl.getOptionValue("task") + ": that run is for task "
                     + config.run.task + " (drop --task, or start a new run)");
@@ -213,9 +270,8 @@ final class TrainCommand implements Command {
         }
     }
 
-    private static RunSettings runSettings(CommandLine cl) {
-        RunSettings r = new RunSettings();
-        r.task = cl.getOptionValue("task");
+    private static RunSettings runSettings(CommandLine cl, RunSettings r) {
+        r.task = cl.getOptionValue("task", r.task);
         r.steps = Args.longValue(cl, "steps", r.steps);
         r.seed = Args.longValue(cl, "seed", r.seed);
         r.out = cl.getOptionValue("out", r.out);
@@ -232,12 +288,15 @@ final class TrainCommand implements Command {
         return r;
     }
 
-    private static DdpgConfig agentConfig(CommandLine cl, String preset) {
-        DdpgConfig c;
-        try {
-            c = Presets.named(preset);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + Suggest.hint(preset, Presets.NAMES));
+    /** {@code base} (from --config) or else the named preset, with every algorithm option given applied on top. */
+    private static DdpgConfig agentConfig(CommandLine cl, String preset, DdpgConfig base) {
+        DdpgConfig c = base;
+        if (c == null) {
+            try {
+                c = Presets.named(preset);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage() + Suggest.hint(preset, Presets.NAMES));
+            }
         }
         if (cl.hasOption("hidden")) c.hidden = parseHidden(cl.getOptionValue("hidden"));
         if (cl.hasOption("batch-norm")) c.batchNorm = true;

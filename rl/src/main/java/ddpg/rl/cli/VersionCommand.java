@@ -15,6 +15,7 @@ final class VersionCommand implements Command {
     @Override
     public int run(CommandLine cl) {
         System.out.println("ddpg " + Main.version());
+        System.out.println("commit   " + ddpg.rl.train.BuildInfo.commit());
         System.out.println("jdk      " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
                 + ", " + System.getProperty("java.vendor") + ")");
         System.out.println("kernels  " + Kernels.description());

@@ -37,6 +37,7 @@ public final class RunConfig {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", run.task);
         m.put("version", version);
+        m.put("commit", BuildInfo.commit());
         m.put("format", (long) format);
         m.put("jdk", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         m.put("kernels", ddpg.engine.kernels.Kernels.description());
