@@ -52,12 +52,14 @@ final class TrainCommand implements Command {
         opt(o, "checkpoint-every", "N", "checkpoint at the first episode end after every N env steps; 0 = only at the end (default " + RUN.checkpointEvery + ")");
         opt(o, "threads", "T", "GEMM threads (default " + RUN.threads + ")");
         opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
-        opt(o, "config", "file", "start a new run with every setting of this config.json (e.g. runs/<run>/config.json); options given as well override it");
+        opt(o, "config", "file", "start a new run with every setting of this config.json (e.g. runs/<run>/config.json); options given as well override it (default: none, the preset)");
         opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
         opt(o, "gif-every", "N", "film one episode of the policy into gifs/step-N.gif every N env steps; 0 = never (default " + RUN.gifEvery + ")");
         o.addOption(Option.builder().longOpt("no-gif")
                 .desc("do not film the final policy into agent.gif when the run completes (default: film one evaluation episode)").build());
         opt(o, "gif-steps", "N", "film at most N control steps of the episode in each GIF; 0 = the whole episode (default " + RUN.gifSteps + ")");
+        o.addOption(Option.builder().longOpt("no-tensorboard")
+                .desc("do not write TensorBoard event files (default: events.out.tfevents.* in the run folder, for tensorboard --logdir runs)").build());
         opt(o, "log-every", "sec", "seconds between progress lines when not on a terminal (default " + fmt(RUN.logEvery) + ")");
         // The algorithm
         opt(o, "preset", "name", "starting values for the settings below: default or paper (default " + RUN.preset + ")");
@@ -285,6 +287,7 @@ final class TrainCommand implements Command {
         r.gifEvery = Args.longValue(cl, "gif-every", r.gifEvery);
         if (cl.hasOption("no-gif")) r.finalGif = false;
         r.gifSteps = Args.longValue(cl, "gif-steps", r.gifSteps);
+        if (cl.hasOption("no-tensorboard")) r.tensorboard = false;
         return r;
     }
 

@@ -59,6 +59,7 @@ public final class RunConfig {
         r.put("gif_every", run.gifEvery);
         r.put("final_gif", run.finalGif);
         r.put("gif_steps", run.gifSteps);
+        r.put("tensorboard", run.tensorboard);
         m.put("run", r);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("hidden", agent.hidden);
@@ -115,6 +116,7 @@ public final class RunConfig {
             r.gifEvery = rm.containsKey("gif_every") ? Json.toLong(rm.get("gif_every")) : 0;
             r.finalGif = !rm.containsKey("final_gif") || (Boolean) rm.get("final_gif");
             r.gifSteps = rm.containsKey("gif_steps") ? Json.toLong(rm.get("gif_steps")) : 0;
+            r.tensorboard = !rm.containsKey("tensorboard") || (Boolean) rm.get("tensorboard");
             DdpgConfig a = new DdpgConfig();
             Map<String, Object> am = (Map<String, Object>) m.get("agent");
             a.hidden = Json.toIntArray(am.get("hidden"));

@@ -29,6 +29,8 @@ public final class RunSettings {
     public boolean finalGif = true;
     /** Film at most this many control steps of the episode in each GIF; 0 = the whole episode. */
     public long gifSteps = 0;
+    /** Write TensorBoard event files ({@code events.out.tfevents.*}) into the run folder. */
+    public boolean tensorboard = true;
 
     public RunSettings copy() {
         RunSettings s = new RunSettings();
@@ -46,6 +48,7 @@ public final class RunSettings {
         s.gifEvery = gifEvery;
         s.finalGif = finalGif;
         s.gifSteps = gifSteps;
+        s.tensorboard = tensorboard;
         return s;
     }
 

@@ -73,6 +73,8 @@ public final class Trainer {
     private long startNanos;
 
     private boolean curveWarned, gifWarned;
+    /** This process's TensorBoard event file; opened by start/resume. */
+    private TensorBoardLog tensorboard = TensorBoardLog.off();
     /** The env step of the last checkpoint this process wrote; -1 before the first. */
     private long lastCheckpointStep = -1;
     private final Supplier<Environment> envFactory;
@@ -116,8 +118,10 @@ public final class Trainer {
     }
 
     /** Starts a new run in {@code runDir} (which holds config.json and nothing else yet). */
+    @SuppressWarnings("try") // writeRow reaches the event file through the field
     public Summary start() throws IOException {
-        try (ProgressLog log = ProgressLog.create(runDir.resolve(ProgressLog.FILE_NAME))) {
+        try (ProgressLog log = ProgressLog.create(runDir.resolve(ProgressLog.FILE_NAME));
+             TensorBoardLog events = openTensorBoard()) {
             startNanos = System.nanoTime();
             rowStartNanos = startNanos;
             live.message(String.format(Locale.ROOT, "training %s for %,d steps (seed %d, %s preset, obs %d, act %d) -> %s",
@@ -130,6 +134,7 @@ public final class Trainer {
     }
 
     /** Continues from the latest checkpoint of {@code runDir}. */
+    @SuppressWarnings("try") // writeRow reaches the event file through the field
     public Summary resume() throws IOException {
         Path ckpt = Checkpoint.latest(runDir);
         if (ckpt == null) throw new IllegalArgumentException(runDir + " has no checkpoint to resume from (the run stopped"
@@ -137,13 +142,24 @@ public final class Trainer {
         Map<String, Object> st = Checkpoint.load(ckpt, agent, replay);
         restoreState(st);
         long bytes = Json.toLong(st.get("progress_bytes"));
-        try (ProgressLog log = ProgressLog.resume(runDir.resolve(ProgressLog.FILE_NAME), bytes)) {
+        try (ProgressLog log = ProgressLog.resume(runDir.resolve(ProgressLog.FILE_NAME), bytes);
+             TensorBoardLog events = openTensorBoard()) {
             startNanos = System.nanoTime();
             rowStartNanos = startNanos;
             live.message(String.format(Locale.ROOT, "resuming %s at step %,d of %,d from %s", run.task, envStep, run.steps,
                     runDir.relativize(ckpt)));
             return loop(log);
         }
+    }
+
+    /**
+     * A new event file per process (a resumed run adds one, starting at the checkpoint step), opened with the run's
+     * settings as text; nothing with --no-tensorboard.
+     */
+    private TensorBoardLog openTensorBoard() {
+        String settings = Json.write(config.toMap(spec.observationSize(), spec.actionSize()));
+        tensorboard = run.tensorboard ? TensorBoardLog.open(runDir, envStep, settings, live::message) : TensorBoardLog.off();
+        return tensorboard;
     }
 
     private Summary loop(ProgressLog log) throws IOException {
@@ -260,12 +276,15 @@ public final class Trainer {
     private void writeRow(ProgressLog log, boolean withTrain, boolean withEval) throws IOException {
         long now = System.nanoTime();
         double dt = (now - rowStartNanos) * 1e-9;
-        double sps = dt > 0 ? (envStep - rowStartStep) / dt : Double.NaN;
-        double n = updatesSinceRow;
-        log.row(envStep, episode, withTrain ? lastTrainReturn : Double.NaN,
-                withEval ? lastEvalMean : Double.NaN, withEval ? lastEvalStd : Double.NaN,
-                n > 0 ? sumCriticLoss / n : Double.NaN, n > 0 ? sumActorLoss / n : Double.NaN, n > 0 ? sumMeanQ / n : Double.NaN,
-                envStep > rowStartStep ? sps : Double.NaN, wallSeconds());
+        boolean timed = dt > 0 && envStep > rowStartStep;
+        double n = updatesSinceRow; // the agent.updates() delta since the previous row
+        double trainReturn = withTrain ? lastTrainReturn : Double.NaN;
+        double evalMean = withEval ? lastEvalMean : Double.NaN, evalStd = withEval ? lastEvalStd : Double.NaN;
+        double criticLoss = n > 0 ? sumCriticLoss / n : Double.NaN, actorLoss = n > 0 ? sumActorLoss / n : Double.NaN;
+        double meanQ = n > 0 ? sumMeanQ / n : Double.NaN;
+        double sps = timed ? (envStep - rowStartStep) / dt : Double.NaN;
+        log.row(envStep, episode, trainReturn, evalMean, evalStd, criticLoss, actorLoss, meanQ, sps, wallSeconds());
+        tensorboard.row(envStep, trainReturn, evalMean, evalStd, criticLoss, actorLoss, meanQ, sps, timed ? n / dt : Double.NaN);
         sumCriticLoss = sumActorLoss = sumMeanQ = 0;
         updatesSinceRow = 0;
         rowStartStep = envStep;
