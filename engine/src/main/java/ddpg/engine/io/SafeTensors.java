@@ -269,8 +269,9 @@ public final class SafeTensors {
             entries.add(entry(path, name, kv.getValue()));
         }
         // The tensors must tile the data section exactly: in offset order, no gaps, no overlaps, nothing after.
+        // Sorting by (begin, end), as the official reader does, puts an empty tensor [k, k] before one starting at k.
         List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort((a, b) -> Long.compare(a.begin, b.begin));
+        sorted.sort((a, b) -> a.begin != b.begin ? Long.compare(a.begin, b.begin) : Long.compare(a.end, b.end));
         long expected = 0;
         for (Entry e : sorted) {
             if (e.begin != expected) {

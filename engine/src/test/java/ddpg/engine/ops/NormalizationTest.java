@@ -18,6 +18,15 @@ class NormalizationTest {
         check("batchNorm train", t -> Normalization.batchNormTrain(t[0], t[1], t[2], 1e-5f, null, null, 0.1f), x, gamma, beta);
     }
 
+    @Test void trainingModeGradientOnWideRows() {
+        // 37 and 67 features: the column-sum and scale-shift kernels run their SIMD body and a ragged tail
+        for (int f : new int[] {37, 67}) {
+            Tensor x = input(rng, -2f, 2f, 5, f), gamma = input(rng, 0.5f, 1.5f, f), beta = input(rng, -1f, 1f, f);
+            check("tanh(batchNorm) " + f + " features",
+                    t -> Activations.tanh(Normalization.batchNormTrain(t[0], t[1], t[2], 1e-5f, null, null, 0.1f)), x, gamma, beta);
+        }
+    }
+
     @Test void trainingModeGradientThroughFollowingOps() {
         // Through a nonlinearity the sum-over-batch terms of the backward really matter.
         Tensor x = input(rng, -2f, 2f, 5, 3), gamma = input(rng, 0.5f, 1.5f, 3), beta = input(rng, -1f, 1f, 3);
@@ -29,6 +38,9 @@ class NormalizationTest {
         Tensor rm = Tensor.uniform(rng, -0.5f, 0.5f, 4), rv = Tensor.uniform(rng, 0.5f, 2f, 4);
         Tensor x = input(rng, -2f, 2f, 3, 4), gamma = input(rng, 0.5f, 1.5f, 4), beta = input(rng, -1f, 1f, 4);
         check("batchNorm eval", t -> Normalization.batchNormEval(t[0], t[1], t[2], rm, rv, 1e-5f), x, gamma, beta);
+        Tensor rmWide = Tensor.uniform(rng, -0.5f, 0.5f, 37), rvWide = Tensor.uniform(rng, 0.5f, 2f, 37);
+        check("batchNorm eval wide", t -> Normalization.batchNormEval(t[0], t[1], t[2], rmWide, rvWide, 1e-5f),
+                input(rng, -2f, 2f, 3, 37), input(rng, 0.5f, 1.5f, 37), input(rng, -1f, 1f, 37));
     }
 
     @Test void trainingNormalizesAndUpdatesRunningStats() {
