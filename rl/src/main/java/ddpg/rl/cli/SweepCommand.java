@@ -95,14 +95,18 @@ final class SweepCommand implements Command {
                             + " or 'status <dir>'" + Suggest.hint(pos.get(0), List.of("cell", "status")));
             }
         }
-        SweepFolder sweep = cl.hasOption("resume") ? resumeFolder(cl) : createFolder(cl);
+        // How to run is checked before anything is written.
         String scheduler = cl.getOptionValue("scheduler", "local").toLowerCase(Locale.ROOT);
+        if (!List.of("local", "slurm", "k8s", "kubernetes").contains(scheduler))
+            throw new UserError("--scheduler expects local, slurm or k8s, got '" + scheduler + "'"
+                    + Suggest.hint(scheduler, List.of("local", "slurm", "k8s")));
+        if (cl.hasOption("jobs") && Args.intValue(cl, "jobs", 1) < 1)
+            throw new UserError("--jobs must be at least 1, got " + cl.getOptionValue("jobs"));
+        SweepFolder sweep = cl.hasOption("resume") ? resumeFolder(cl) : createFolder(cl);
         switch (scheduler) {
             case "local": return runLocal(sweep, cl);
             case "slurm": return writeSlurm(sweep, cl);
-            case "k8s": case "kubernetes": return writeK8s(sweep, cl);
-            default: throw new UserError("--scheduler expects local, slurm or k8s, got '" + scheduler + "'"
-                    + Suggest.hint(scheduler, List.of("local", "slurm", "k8s")));
+            default: return writeK8s(sweep, cl);
         }
     }
 
@@ -248,7 +252,6 @@ final class SweepCommand implements Command {
     }
 
     private int writeSlurm(SweepFolder sweep, CommandLine cl) throws IOException, InterruptedException {
-        if (sweep.jar() == null) throw new UserError("--scheduler slurm needs the sweep's own ddpg.jar; run the sweep from ddpg.jar (java -jar ddpg.jar sweep ...)");
         int jobs = Args.intValue(cl, "jobs", 0);
         if (jobs < 0 || (cl.hasOption("jobs") && jobs == 0)) throw new UserError("--jobs must be at least 1, got " + jobs);
         int cpus = Args.intValue(cl, "cpus-per-task", 1);
@@ -260,7 +263,8 @@ final class SweepCommand implements Command {
         Path abs = sweep.dir.toAbsolutePath().normalize();
         String script = SlurmScript.render(abs.toString(), sweep.plan.cells.size(),
                 new SlurmScript.Resources(cpus, time, mem, cl.getOptionValue("partition"), jobs), heap,
-                Kernels.scalarRequested() ? "scalar" : null);
+                Kernels.scalarRequested() ? "scalar" : null,
+                sweep.jar() != null ? abs.resolve(SweepFolder.JAR).toString() : System.getProperty("java.class.path"));
         Path file = abs.resolve(SlurmScript.FILE);
         AtomicFiles.writeString(file, script);
         System.out.printf(Locale.ROOT, "wrote %s: an array job of %d cells%n", file, sweep.plan.cells.size());
@@ -270,7 +274,11 @@ final class SweepCommand implements Command {
         }
         Process p;
         try {
-            p = new ProcessBuilder("sbatch", "--parsable", file.toString()).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder("sbatch", "--parsable", file.toString()).redirectErrorStream(true);
+            // sbatch hands its environment to the job: not the launcher's own markers.
+            pb.environment().remove(ddpg.rl.train.ParentWatch.ENV);
+            pb.environment().remove(Relauncher.GUARD);
+            p = pb.start();
         } catch (IOException e) {
             throw new UserError("cannot run sbatch (" + e.getMessage() + "): is this a Slurm login node? Submit " + file + " where sbatch works");
         }

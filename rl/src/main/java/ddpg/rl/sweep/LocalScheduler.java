@@ -97,9 +97,9 @@ public final class LocalScheduler {
         pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null").exists()
-                ? new java.io.File("/dev/null") : log.toFile()));
-        running.put(c, pb.start());
+        Process p = pb.start();
+        p.getOutputStream().close(); // a cell reads nothing
+        running.put(c, p);
     }
 
     /** Shutdown hook: stop every child (SIGTERM, then SIGKILL after 30 s) and say how to continue. */

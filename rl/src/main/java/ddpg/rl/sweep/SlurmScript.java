@@ -15,8 +15,11 @@ public final class SlurmScript {
 
     private SlurmScript() {}
 
-    /** @param sweepDir absolute path of the sweep folder, as the cluster's nodes see it */
-    public static String render(String sweepDir, int cells, Resources r, String jvmHeap, String kernelsOption) {
+    /**
+     * @param sweepDir absolute path of the sweep folder, as the cluster's nodes see it
+     * @param classPath what runs ddpg: the sweep's own jar, or (ddpg run from class folders) the class path
+     */
+    public static String render(String sweepDir, int cells, Resources r, String jvmHeap, String kernelsOption, String classPath) {
         StringBuilder sb = new StringBuilder();
         sb.append("#!/bin/bash\n");
         sb.append("# A ddpg sweep as a Slurm array job: one array task per cell (see sweep.json for the cells).\n");
@@ -33,8 +36,9 @@ public final class SlurmScript {
         sb.append("#SBATCH --output=").append(sweepDir).append("/logs/slurm-%A_%a.out\n");
         sb.append('\n');
         sb.append("# A requeued or restarted task resumes its cell from the last checkpoint; a finished cell exits at once.\n");
-        sb.append("exec \"${DDPG_JAVA:-java}\" -Xmx").append(jvmHeap).append(" --add-modules=jdk.incubator.vector -jar ")
-                .append(quote(sweepDir + "/" + SweepFolder.JAR));
+        sb.append("# DDPG_JAVA may name the java binary of the nodes (default: java on the PATH).\n");
+        sb.append("exec \"${DDPG_JAVA:-java}\" -Xmx").append(jvmHeap).append(" --add-modules=jdk.incubator.vector -cp ")
+                .append(quote(classPath)).append(" ddpg.rl.cli.Main");
         if (kernelsOption != null) sb.append(" --kernels ").append(kernelsOption);
         sb.append(" sweep cell ").append(quote(sweepDir)).append(" \"$SLURM_ARRAY_TASK_ID\"\n");
         return sb.toString();

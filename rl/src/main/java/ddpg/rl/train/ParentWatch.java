@@ -15,7 +15,11 @@ public final class ParentWatch {
 
     private ParentWatch() {}
 
-    /** Starts watching the pid in {@link #ENV}, if set; does nothing otherwise. */
+    /**
+     * Starts watching the pid in {@link #ENV} if it names this process's parent. The variable is inherited by
+     * grandchildren too (a job that {@code sbatch} submits carries its submitter's environment), so a pid that is not
+     * our direct parent is ignored.
+     */
     public static void startFromEnvironment() {
         String v = System.getenv(ENV);
         if (v == null || v.isBlank()) return;
@@ -25,7 +29,8 @@ public final class ParentWatch {
         } catch (NumberFormatException e) {
             return;
         }
-        ProcessHandle parent = ProcessHandle.of(pid).orElse(null);
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null || parent.pid() != pid) return;
         Thread t = new Thread(() -> watch(parent), "parent-watch");
         t.setDaemon(true);
         t.start();

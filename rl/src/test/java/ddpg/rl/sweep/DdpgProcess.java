@@ -1,0 +1,85 @@
+package ddpg.rl.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code ddpg} (this test class path) as a real process, as a user or a scheduler would. */
+final class DdpgProcess {
+    private DdpgProcess() {}
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static ProcessBuilder builder(Path log, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "--add-modules=jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), "ddpg.rl.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DDPG_PARENT_PID");
+        pb.environment().remove("DDPG_KERNELS");
+        pb.environment().put("DDPG_JAVA", java());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
+        return pb;
+    }
+
+    /** Runs to completion (failing after {@code timeoutSeconds}); returns the exit code; output in {@code log}. */
+    static int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Process p = builder(log, args).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new AssertionError("ddpg " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s; output:\n" + text(log));
+        }
+        return p.exitValue();
+    }
+
+    static String text(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A command's plain result, for short commands (status, sbatch). */
+    static String capture(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(String.join(" ", cmd) + " hung");
+        return out;
+    }
+
+    /** progress.csv without its wall-clock columns (steps_per_s, wall_s): what must match between two runs. */
+    static List<String> progressWithoutClock(Path runDir) throws IOException {
+        List<String> lines = Files.readAllLines(runDir.resolve("progress.csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int sps = header.indexOf("steps_per_s"), wall = header.indexOf("wall_s");
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String[] c = l.split(",", -1);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < c.length; i++) if (i != sps && i != wall) sb.append(c[i]).append(',');
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** Small, fast cells: a few thousand steps of a small network, with evaluations and checkpoints along the way. */
+    static final String[] TINY = {"--steps", "3000", "--warmup", "500", "--learning-starts", "500", "--hidden", "64,64",
+            "--batch", "64", "--eval-every", "500", "--eval-episodes", "2", "--checkpoint-every", "500", "--no-gif",
+            "--no-tensorboard", "--log-every", "1"};
+
+    static String[] args(String[] head, String... tail) {
+        List<String> a = new ArrayList<>(List.of(head));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of(tail));
+        return a.toArray(new String[0]);
+    }
+}
