@@ -114,7 +114,7 @@ public final class OracleCsv {
         return c;
     }
 
-    /** Column indices of {@code prefix[i][j]}, row-major, i < n, j < m. */
+    /** Column indices of {@code prefix[i][j]}, row-major, {@code i < n, j < m}. */
     public int[] matrixColumns(String prefix, int n, int m) {
         int[] c = new int[n * m];
         for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) c[i * m + j] = column(prefix + "[" + i + "][" + j + "]");

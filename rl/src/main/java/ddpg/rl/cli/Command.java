@@ -14,7 +14,7 @@ public interface Command {
     /** This command's options; each description ends with its default. {@code --help} is added by {@link Main}. */
     Options options();
 
-    /** Extra usage text after the command name, e.g. "<run dir>..."; empty when it takes only options. */
+    /** Extra usage text after the command name, e.g. {@code "<run dir>..."}; empty when it takes only options. */
     default String positional() {
         return "";
     }

@@ -25,7 +25,7 @@ public final class DdpgConfig {
     public double criticL2 = 0;
     /** Discount factor gamma. */
     public double gamma = 0.99;
-    /** Polyak rate of the target networks: theta' <- tau theta + (1 - tau) theta'. */
+    /** Polyak rate of the target networks: {@code theta' <- tau theta + (1 - tau) theta'}. */
     public double tau = 0.005;
     /** Minibatch size N. */
     public int batch = 256;

@@ -4,7 +4,7 @@ package ddpg.rl.noise;
  * Temporally correlated exploration noise, as in the DDPG paper: an Ornstein-Uhlenbeck process per action
  * dimension, discretised with the Euler-Maruyama step
  * <pre>
- *   x <- x + theta * (mu - x) * dt + sigma * sqrt(dt) * N(0, 1)
+ *   x &lt;- x + theta * (mu - x) * dt + sigma * sqrt(dt) * N(0, 1)
  * </pre>
  * It is pulled back towards {@code mu} (here 0) at rate {@code theta}, so consecutive actions push in the same
  * direction for a while, which helps physical systems with momentum explore. Its stationary standard deviation is

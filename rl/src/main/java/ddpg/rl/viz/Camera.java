@@ -40,7 +40,7 @@ public record Camera(double[] pos, double[] right, double[] up, double[] forward
     }
 
     /**
-     * Where a world point lands: {x pixel, y pixel, depth along forward}. Depth <= 0 means behind the camera (then the
+     * Where a world point lands: {x pixel, y pixel, depth along forward}. Depth {@code <= 0} means behind the camera (then the
      * pixel coordinates are meaningless).
      */
     public double[] project(double[] world, int width, int height) {
