@@ -17,6 +17,8 @@ public final class LiveProgress {
     private long lastNanos, lastSteps, lastUpdates;
     private double stepsRate = Double.NaN, updatesRate = Double.NaN;
     private int lastWidth;
+    /** Env step of the first update: before it, steps are cheap random actions and say nothing about the ETA. */
+    private long learningStarts;
 
     public LiveProgress(PrintStream out, boolean inPlace, long totalSteps, double logEverySeconds) {
         this.out = out;
@@ -40,6 +42,15 @@ public final class LiveProgress {
         }
     }
 
+    /**
+     * Env steps before learning starts are much faster than the rest (no gradient updates), so their rate would make
+     * the ETA several times too optimistic: until then the ETA is not shown, and the rate restarts at the first update.
+     */
+    public LiveProgress learningStartsAt(long step) {
+        this.learningStarts = step;
+        return this;
+    }
+
     /** Starts rate measurement from here (after a resume, say). */
     public void start(long steps, long updates) {
         lastNanos = System.nanoTime();
@@ -53,9 +64,13 @@ public final class LiveProgress {
         if (now - lastNanos < intervalNanos) return;
         double dt = (now - lastNanos) * 1e-9;
         double sr = (steps - lastSteps) / dt, ur = (updates - lastUpdates) / dt;
-        // Smooth the rates so the ETA does not jump around after an evaluation pause.
-        stepsRate = Double.isNaN(stepsRate) ? sr : 0.7 * stepsRate + 0.3 * sr;
-        updatesRate = Double.isNaN(updatesRate) ? ur : 0.7 * updatesRate + 0.3 * ur;
+        if (lastUpdates == 0 && updates > 0) {
+            stepsRate = updatesRate = Double.NaN; // this interval is mostly warm-up: measure training from here
+        } else {
+            // Smooth the rates so the ETA does not jump around after an evaluation pause.
+            stepsRate = Double.isNaN(stepsRate) ? sr : 0.7 * stepsRate + 0.3 * sr;
+            updatesRate = Double.isNaN(updatesRate) ? ur : 0.7 * updatesRate + 0.3 * ur;
+        }
         lastNanos = now;
         lastSteps = steps;
         lastUpdates = updates;
@@ -77,7 +92,8 @@ public final class LiveProgress {
 
     String format(long steps, double lastTrain, double lastEval) {
         double remaining = totalSteps - steps;
-        String eta = stepsRate > 0 ? duration(remaining / stepsRate) : "--";
+        String eta = steps < learningStarts && totalSteps > learningStarts ? "after warm-up"
+                : stepsRate > 0 ? duration(remaining / stepsRate) : "--";
         return String.format(Locale.ROOT, "step %,d/%,d (%.1f%%)  %.0f env steps/s  %.0f updates/s  ETA %s  train %s  eval %s",
                 steps, totalSteps, totalSteps == 0 ? 100.0 : 100.0 * steps / totalSteps,
                 nz(stepsRate), nz(updatesRate), eta, num(lastTrain), num(lastEval));

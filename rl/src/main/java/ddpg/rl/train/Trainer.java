@@ -104,7 +104,7 @@ public final class Trainer {
                 ? new OrnsteinUhlenbeckNoise(spec.actionSize(), algo.ouTheta, algo.noiseSigma, algo.ouDt, noiseSeed)
                 : new GaussianNoise(algo.noiseSigma, noiseSeed);
         this.explore = new Rng(Rng.derive(run.seed, "warmup-actions"));
-        this.live = new LiveProgress(console, inPlace, run.steps, run.logEvery);
+        this.live = new LiveProgress(console, inPlace, run.steps, run.logEvery).learningStartsAt(Math.max(algo.learningStarts, algo.batch));
         this.nextCheckpointAt = run.checkpointEvery > 0 ? run.checkpointEvery : Long.MAX_VALUE;
     }
 
