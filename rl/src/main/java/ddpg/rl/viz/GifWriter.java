@@ -18,7 +18,8 @@ import javax.imageio.stream.ImageOutputStream;
  * in hundredths of a second, and the NETSCAPE2.0 application extension makes viewers loop it forever. Frames are
  * streamed to a temp file beside the target and renamed into place on {@link #close()}, so an episode of any length
  * never sits in memory and a half-written GIF is never seen. Colour frames are reduced to one 256-colour palette
- * fitted to the first frame ({@link Palette}), written once as the global colour table.
+ * fitted to the first frame ({@link Palette}), written once as the global colour table. After the first frame, each
+ * frame stores only the rectangle around the pixels that changed, with unchanged pixels inside it transparent.
  *
  * <pre>
  * try (GifWriter gif = new GifWriter(Path.of("agent.gif"))) {
@@ -82,12 +83,19 @@ public final class GifWriter implements AutoCloseable {
         // The JDK encoder takes the transparency flag from the image's colour model, so delta frames need their own.
         frame = palette.map(frame, frames > 0);
         boolean delta = markUnchanged(frame);
+        int[] box = delta ? changedBox(frame) : new int[] {0, 0, width, height};
+        if (delta) frame = crop(frame, box);
         ImageTypeSpecifier spec = ImageTypeSpecifier.createFromRenderedImage(frame);
         IIOMetadata meta = writer.getDefaultImageMetadata(spec, param);
         try {
             IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
             IIOMetadataNode local = child(root, "LocalColorTable");
             root.removeChild(local); // every frame uses the global table
+            IIOMetadataNode descriptor = child(root, "ImageDescriptor");
+            descriptor.setAttribute("imageLeftPosition", Integer.toString(box[0]));
+            descriptor.setAttribute("imageTopPosition", Integer.toString(box[1]));
+            descriptor.setAttribute("imageWidth", Integer.toString(box[2]));
+            descriptor.setAttribute("imageHeight", Integer.toString(box[3]));
             IIOMetadataNode gce = child(root, "GraphicControlExtension");
             gce.setAttribute("disposalMethod", "doNotDispose"); // keep it: the next frame only paints what changed
             gce.setAttribute("userInputFlag", "FALSE");
@@ -165,6 +173,38 @@ public final class GifWriter implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * {x, y, width, height} of the smallest rectangle holding every changed pixel of a delta frame; a frame where
+     * nothing changed still needs one pixel (a transparent one).
+     */
+    static int[] changedBox(BufferedImage indexed) {
+        byte[] idx = ((java.awt.image.DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        int w = indexed.getWidth(), h = indexed.getHeight();
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                if ((idx[row + x] & 255) == Palette.UNCHANGED) continue;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                y1 = y;
+            }
+        }
+        return x1 < 0 ? new int[] {0, 0, 1, 1} : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+    }
+
+    /** The {x, y, width, height} part of an indexed image, with the same colour table. */
+    private static BufferedImage crop(BufferedImage indexed, int[] box) {
+        java.awt.image.IndexColorModel cm = (java.awt.image.IndexColorModel) indexed.getColorModel();
+        BufferedImage out = new BufferedImage(box[2], box[3], BufferedImage.TYPE_BYTE_INDEXED, cm);
+        byte[] src = ((java.awt.image.DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < box[3]; y++)
+            System.arraycopy(src, (box[1] + y) * indexed.getWidth() + box[0], dst, y * box[2], box[2]);
+        return out;
     }
 
     /** Stream header whose global colour table is the palette (the JDK would otherwise write a generic one). */

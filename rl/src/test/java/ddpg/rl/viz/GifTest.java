@@ -91,12 +91,73 @@ class GifTest {
         try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
             reader.setInput(in);
             BufferedImage second = reader.read(1);
-            assertEquals(0, second.getRGB(5, 5) >>> 24, "left half: transparent, frame 1 stays on screen");
-            int right = second.getRGB(30, 5);
-            assertEquals(255, right >>> 24, "right half repainted");
-            assertEquals(0xC0, PlotTest.red(right), GifWriter.TOLERANCE, "with its new colour");
+            assertEquals(20, second.getWidth(), "only the changed rectangle (the right half) is stored");
+            assertEquals("20", descriptor(reader, 1).getAttribute("imageLeftPosition"));
+        } finally {
+            reader.dispose();
+        }
+        List<BufferedImage> shown = composite(out);
+        assertEquals(0x60, PlotTest.red(shown.get(1).getRGB(5, 5)), 4, "left half: frame 1 stays on screen");
+        assertEquals(0xC0, PlotTest.red(shown.get(1).getRGB(30, 5)), GifWriter.TOLERANCE, "right half repainted");
+        assertEquals(0x60, PlotTest.red(shown.get(0).getRGB(5, 5)), 4, "frame 1 within the palette step");
+    }
+
+    private static IIOMetadataNode descriptor(ImageReader reader, int i) throws IOException {
+        IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+        for (int c = 0; c < root.getLength(); c++)
+            if (root.item(c).getNodeName().equals("ImageDescriptor")) return (IIOMetadataNode) root.item(c);
+        throw new AssertionError("no ImageDescriptor");
+    }
+
+    /** What a viewer shows: every frame drawn at its position over the ones before (disposal "do not dispose"). */
+    static List<BufferedImage> composite(Path gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
             BufferedImage first = reader.read(0);
-            assertEquals(0x60, PlotTest.red(first.getRGB(5, 5)), 4, "frame 1 within the palette step");
+            BufferedImage canvas = new BufferedImage(first.getWidth(), first.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            List<BufferedImage> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                IIOMetadataNode d = descriptor(reader, i);
+                java.awt.Graphics2D g = canvas.createGraphics();
+                g.drawImage(reader.read(i), Integer.parseInt(d.getAttribute("imageLeftPosition")),
+                        Integer.parseInt(d.getAttribute("imageTopPosition")), null);
+                g.dispose();
+                BufferedImage copy = new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_INT_ARGB);
+                copy.getGraphics().drawImage(canvas, 0, 0, null);
+                out.add(copy);
+            }
+            return out;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
+    void aViewerSeesEveryFrameAsRenderedAndTheFileOnlyHoldsWhatChanged() throws IOException {
+        // A small square moving over a fixed background: each delta frame stores only the square's old and new place.
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            BufferedImage f = solid(120, 80, 0x204060);
+            for (int y = 30; y < 40; y++) for (int x = 10 + 12 * k; x < 20 + 12 * k; x++) f.setRGB(x, y, 0xF0E020);
+            frames.add(f);
+        }
+        Path out = tmp.resolve("moving.gif");
+        try (GifWriter gif = new GifWriter(out)) {
+            for (BufferedImage f : frames) gif.addFrame(f, 5);
+        }
+        List<BufferedImage> shown = composite(out);
+        for (int k = 0; k < frames.size(); k++)
+            for (int y = 0; y < 80; y += 3)
+                for (int x = 0; x < 120; x += 3)
+                    assertEquals(PlotTest.red(frames.get(k).getRGB(x, y)), PlotTest.red(shown.get(k).getRGB(x, y)), 6, "frame " + k + " at " + x + "," + y);
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            reader.setInput(in);
+            BufferedImage third = reader.read(2);
+            assertEquals(22, third.getWidth(), "old and new place of the square, side by side");
+            assertEquals(10, third.getHeight());
         } finally {
             reader.dispose();
         }
