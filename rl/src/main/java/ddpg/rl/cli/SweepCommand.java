@@ -118,7 +118,7 @@ final class SweepCommand implements Command {
         for (String t : cl.getOptionValue("tasks").split(",")) {
             String name = t.trim();
             if (name.isEmpty()) throw new UserError("--tasks '" + cl.getOptionValue("tasks") + "' has an empty item");
-            TrainCommand.taskSpec(name);
+            name = TaskNames.canonical(name);
             if (tasks.contains(name)) throw new UserError("--tasks lists " + name + " twice");
             tasks.add(name);
         }
