@@ -122,12 +122,25 @@ public final class Graph {
         return order;
     }
 
-    /** A readable listing of the graph below {@code root}, one op per line in execution order (for teaching/debugging). */
+    /**
+     * A readable listing of the graph below {@code root}, one op per line in execution order (for teaching/debugging):
+     * the op, what each input is (the op that made it, or "leaf") with its shape, and the output's shape, e.g.
+     * {@code tanh(add [2, 3]) -> [2, 3]}. A rank-0 tensor is written "scalar", not "[]".
+     */
     public static String describe(Tensor root) {
         StringBuilder sb = new StringBuilder();
         for (Node n : topologicalOrder(root)) {
-            sb.append(n.op).append(" -> ").append(Arrays.toString(n.output.shape())).append('\n');
+            sb.append(n.op).append('(');
+            for (int i = 0; i < n.inputs.length; i++) {
+                Node from = n.inputs[i].creator();
+                sb.append(i == 0 ? "" : ", ").append(from == null ? "leaf" : from.op).append(' ').append(shape(n.inputs[i]));
+            }
+            sb.append(") -> ").append(shape(n.output)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String shape(Tensor t) {
+        return t.rank() == 0 ? "scalar" : Arrays.toString(t.shape());
     }
 }

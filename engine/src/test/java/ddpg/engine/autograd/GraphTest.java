@@ -109,7 +109,7 @@ class GraphTest {
     @Test void describeListsOpsInExecutionOrder() {
         Tensor x = Tensor.ones(2, 2).requiresGrad(true);
         String d = Graph.describe(x.relu().tanh().sum());
-        assertEquals("relu -> [2, 2]\ntanh -> [2, 2]\nsum -> []\n", d);
+        assertEquals("relu(leaf [2, 2]) -> [2, 2]\ntanh(relu [2, 2]) -> [2, 2]\nsum(tanh [2, 2]) -> scalar\n", d);
     }
 
     @SuppressWarnings("try") // scopes are used only for their close()

@@ -19,6 +19,7 @@ final class Commands {
                 new TasksCommand(),
                 new ValidateCommand(),
                 new VersionCommand()
+                new ExampleCommand(),
         );
         Map<String, Command> byName = new LinkedHashMap<>();
         for (Command c : list) byName.put(c.name(), c);
