@@ -14,12 +14,13 @@ final class Commands {
                 new SweepCommand(),
                 new EvalCommand(),
                 new PlotCommand(),
+                new ReportCommand(),
                 new RenderCommand(),
                 new BenchCommand(),
                 new TasksCommand(),
                 new ValidateCommand(),
-                new VersionCommand()
                 new ExampleCommand(),
+                new VersionCommand()
         );
         Map<String, Command> byName = new LinkedHashMap<>();
         for (Command c : list) byName.put(c.name(), c);

@@ -275,6 +275,10 @@ final class TrainCommand implements Command {
     private static RunSettings runSettings(CommandLine cl, RunSettings r) {
         if (cl.hasOption("task")) r.task = TaskNames.canonical(cl.getOptionValue("task"));
         r.steps = Args.longValue(cl, "steps", r.steps);
+        String seed = cl.getOptionValue("seed", "");
+        if (seed.contains(",") || seed.matches("\\s*\\d+\\s*-\\s*\\d+\\s*"))
+            throw new UserError("--seed takes one seed per run; for several, run a sweep: java -jar ddpg.jar sweep --tasks "
+                    + (r.task == null ? "<task>" : r.task) + " --seeds " + seed.replace(" ", ""));
         r.seed = Args.longValue(cl, "seed", r.seed);
         r.out = cl.getOptionValue("out", r.out);
         r.evalEvery = Args.longValue(cl, "eval-every", r.evalEvery);
@@ -314,10 +318,6 @@ final class TrainCommand implements Command {
         c.utd = Args.doubleValue(cl, "utd", c.utd);
         long buffer = Args.longValue(cl, "buffer", c.buffer);
         if (buffer > Integer.MAX_VALUE) throw new UserError("--buffer " + buffer + " is too large (at most " + Integer.MAX_VALUE + ")");
-        String seed = cl.getOptionValue("seed", "");
-        if (seed.contains(",") || seed.matches("\\s*\\d+\\s*-\\s*\\d+\\s*"))
-            throw new UserError("--seed takes one seed per run; for several, run a sweep: java -jar ddpg.jar sweep --tasks "
-                    + (r.task == null ? "<task>" : r.task) + " --seeds " + seed.replace(" ", ""));
         c.buffer = (int) buffer;
         c.warmup = Args.longValue(cl, "warmup", c.warmup);
         c.learningStarts = Args.longValue(cl, "learning-starts", c.learningStarts);

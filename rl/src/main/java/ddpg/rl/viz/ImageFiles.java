@@ -31,6 +31,20 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * {@code img} encoded as PNG in memory. The JDK's encoder writes IHDR, IDAT and IEND only (no tIME or text
+     * chunk), so the same picture always gives the same bytes.
+     */
+    public static byte[] pngBytes(BufferedImage img) {
+        java.io.ByteArrayOutputStream os = new java.io.ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, "png", os)) throw new IllegalStateException("no PNG encoder in this JDK");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a memory stream does not fail
+        }
+        return os.toByteArray();
+    }
+
     /** A fresh temp file in {@code out}'s folder (so the rename stays on one file system). */
     static Path tempBeside(Path out) {
         Path abs = out.toAbsolutePath();

@@ -10,9 +10,15 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.RoundRectangle2D;
+import java.util.List;
+import java.util.Locale;
 
-/** Draws one task's learning curve (title, axes, grid, band, lines, legend) into a rectangle of a picture. */
+/**
+ * Draws one task's learning curves (title, axes, grid, each group's band and lines) into a rectangle of a picture,
+ * and its legend in the strip below ({@link PanelLegend}). The x axis ends at the data (the longest run), not at a
+ * round budget. Where a seed's evaluations end, a dotted tick marks the band and shows how many seeds it covers
+ * from there; when a group's seeds end far apart ({@link GroupCurves#seedsSplit}), each seed's final return is a ring.
+ */
 final class PlotPanel {
     static final Color EVAL = new Color(0x2563EB);
     static final Color BAND = new Color(0x2563EB & 0xFFFFFF | 0x30 << 24, true);
@@ -25,6 +31,8 @@ final class PlotPanel {
     static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    static final BasicStroke DOTTED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2.5f}, 0f);
 
     // Margins inside the panel around the plotting area, in pixels.
     static final int LEFT = 66, RIGHT = 22, TOP = 54, BOTTOM = 50;
@@ -36,25 +44,45 @@ final class PlotPanel {
         return new int[] {x + LEFT, y + TOP, w - LEFT - RIGHT, h - TOP - BOTTOM};
     }
 
-    static void draw(Graphics2D g, int x, int y, int w, int h, TaskCurves c) {
+    /**
+     * Draws panel {@code c} at (x, y), w x h, and its legend below it (from y + h). {@code colour[i]} is the colour
+     * index of group i ({@link GroupColours}).
+     */
+    static void draw(Graphics2D g, int x, int y, int w, int h, TaskCurves c, int[] colour, PlotOptions o) {
         int[] a = plotArea(x, y, w, h);
         int px = a[0], py = a[1], pw = a[2], ph = a[3];
+        List<GroupCurves> groups = c.groups();
+        boolean single = groups.size() == 1;
 
         // ---- data ranges ----
         double xMax = 0, yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
         double lowestReturn = Double.POSITIVE_INFINITY; // of the lines themselves, bands aside
-        SeedBand e = c.eval(), t = c.train();
-        for (int i = 0; i < e.size(); i++) {
-            xMax = Math.max(xMax, e.step()[i]);
-            yMin = Math.min(yMin, e.mean()[i] - e.std()[i]);
-            yMax = Math.max(yMax, e.mean()[i] + e.std()[i]);
-            lowestReturn = Math.min(lowestReturn, e.mean()[i]);
+        for (GroupCurves gc : groups) {
+            SeedBand e = gc.eval(), t = gc.train();
+            for (int i = 0; i < e.size(); i++) {
+                xMax = Math.max(xMax, e.step()[i]);
+                yMin = Math.min(yMin, e.mean()[i] - e.std()[i]);
+                yMax = Math.max(yMax, e.mean()[i] + e.std()[i]);
+                lowestReturn = Math.min(lowestReturn, e.mean()[i]);
+            }
+            for (int i = 0; o.trainingCurves() && i < t.size(); i++) {
+                xMax = Math.max(xMax, t.step()[i]);
+                yMin = Math.min(yMin, t.mean()[i]);
+                yMax = Math.max(yMax, t.mean()[i]);
+                lowestReturn = Math.min(lowestReturn, t.mean()[i]);
+            }
+            if (gc.seedsSplit()) {
+                for (double v : gc.finalValue()) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                    lowestReturn = Math.min(lowestReturn, v);
+                }
+            }
         }
-        for (int i = 0; i < t.size(); i++) {
-            xMax = Math.max(xMax, t.step()[i]);
-            yMin = Math.min(yMin, t.mean()[i]);
-            yMax = Math.max(yMax, t.mean()[i]);
-            lowestReturn = Math.min(lowestReturn, t.mean()[i]);
+        if (!(yMax >= yMin)) { // nothing logged yet
+            yMin = 0;
+            yMax = 10;
+            lowestReturn = 0;
         }
         // Returns of non-negative rewards: anchor the axis at zero so panels compare at a glance (a band dipping
         // below zero is clipped: mean 0.015 +- 0.018 at the untrained start must not open a -200 tick), and show at
@@ -63,9 +91,11 @@ final class PlotPanel {
             yMin = 0;
             yMax = Math.max(yMax, 10);
         }
-        NiceTicks xt = NiceTicks.of(0, Math.max(xMax, 1000), 5); // at least 1k steps: no "0.2 steps" ticks at the start
+        // The x axis ends where the longest run ends (at least 1k steps: no "0.2 steps" ticks at the start).
+        double xEnd = Math.max(xMax, 1000);
+        NiceTicks xt = NiceTicks.of(0, xEnd, 5);
         NiceTicks yt = NiceTicks.of(yMin, yMax, 5);
-        Axis ax = new Axis(px, pw, xt.lo, xt.hi, false);
+        Axis ax = new Axis(px, pw, 0, xEnd, false);
         Axis ay = new Axis(py, ph, yt.lo, yt.hi, true);
 
         // ---- title and subtitle ----
@@ -74,10 +104,7 @@ final class PlotPanel {
         g.drawString(c.task(), px, y + 24);
         g.setFont(SUBTITLE);
         g.setColor(MUTED);
-        String runs = c.runsLabel();
-        String last = e.size() > 0 ? String.format(java.util.Locale.ROOT, ", last eval %.1f at %s steps",
-                e.mean()[e.size() - 1], NiceTicks.steps(e.step()[e.size() - 1])) : ", no evaluation yet";
-        g.drawString(runs + last, px, y + 42);
+        g.drawString(subtitle(c), px, y + 42);
 
         // ---- grid and tick labels ----
         g.setFont(TICK);
@@ -92,14 +119,22 @@ final class PlotPanel {
             String s = yt.value(v);
             g.drawString(s, px - 8 - fm.stringWidth(s), (float) (sy + fm.getAscent() / 2.0 - 1));
         }
+        double lastTickX = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < xt.count(); i++) {
             double v = xt.tick(i);
+            if (v > xEnd * (1 + 1e-9)) break;
             double sx = ax.map(v);
             g.setColor(GRID);
             g.draw(new Line2D.Double(sx, py, sx, py + ph));
             g.setColor(MUTED);
             String s = NiceTicks.steps(v);
             g.drawString(s, (float) (sx - fm.stringWidth(s) / 2.0), py + ph + 6 + fm.getAscent());
+            lastTickX = sx;
+        }
+        if (px + pw - lastTickX > 50) { // label the end of the data too, when it is clear of the last tick
+            String s = NiceTicks.steps(xEnd);
+            g.setColor(MUTED);
+            g.drawString(s, (float) (px + pw - fm.stringWidth(s) / 2.0), py + ph + 6 + fm.getAscent());
         }
         g.setColor(AXIS);
         g.draw(new Line2D.Double(px, py + ph, px + pw, py + ph));
@@ -118,93 +153,88 @@ final class PlotPanel {
         g.drawString(yl, 0, 0);
         g.setTransform(saved);
 
-        // ---- data, clipped to the plotting area ----
+        // ---- data, clipped to the plotting area: training lines, then bands, then eval lines on top ----
         Shape oldClip = g.getClip();
         g.clipRect(px - 3, py - 3, pw + 6, ph + 6);
-        if (t.size() > 1) {
-            g.setColor(TRAIN);
-            g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(line(t.step(), t.mean(), ax, ay));
+        for (int k = 0; o.trainingCurves() && k < groups.size(); k++) {
+            SeedBand t = groups.get(k).train();
+            if (t.size() > 1) {
+                g.setColor(PanelLegend.trainColour(single, colour[k]));
+                g.setStroke(new BasicStroke(single ? 1.3f : 1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(line(t.step(), t.mean(), ax, ay));
+            }
         }
-        if (e.size() > 1) {
-            g.setColor(BAND);
-            g.fill(band(e, ax, ay));
-            g.setColor(EVAL);
-            g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(line(e.step(), e.mean(), ax, ay));
+        for (int k = 0; k < groups.size(); k++) {
+            SeedBand e = groups.get(k).eval();
+            if (e.size() > 1) {
+                g.setColor(GroupColours.band(colour[k]));
+                g.fill(band(e, ax, ay));
+            }
         }
-        if (e.size() > 0 && e.size() <= 40) { // few points: mark them, so a short run is still readable
-            g.setColor(EVAL);
-            for (int i = 0; i < e.size(); i++) {
-                double sx = ax.map(e.step()[i]), sy = ay.map(e.mean()[i]);
-                g.fill(new Ellipse2D.Double(sx - 3, sy - 3, 6, 6));
+        for (int k = 0; k < groups.size(); k++) {
+            SeedBand e = groups.get(k).eval();
+            g.setColor(GroupColours.line(colour[k]));
+            if (e.size() > 1) {
+                g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(line(e.step(), e.mean(), ax, ay));
+            }
+            if (e.size() > 0 && e.size() <= 40) { // few points: mark them, so a short run is still readable
+                for (int i = 0; i < e.size(); i++) {
+                    double sx = ax.map(e.step()[i]), sy = ay.map(e.mean()[i]);
+                    g.fill(new Ellipse2D.Double(sx - 3, sy - 3, 6, 6));
+                }
             }
         }
         g.setClip(oldClip);
+        for (int k = 0; k < groups.size(); k++) { // unclipped: a ring at the last step sits on the right edge
+            GroupCurves gc = groups.get(k);
+            if (!gc.seedsSplit()) continue;
+            for (int i = 0; i < gc.finalStep().length; i++) {
+                ring(g, ax.map(gc.finalStep()[i]), ay.map(gc.finalValue()[i]), GroupColours.line(colour[k]));
+            }
+        }
+        for (int k = 0; k < groups.size(); k++) dropouts(g, groups.get(k), GroupColours.line(colour[k]), ax, ay, py, px + pw);
 
-        legend(g, px, py, pw, ph, c, ax, ay);
+        PanelLegend.draw(g, x, y + h, w, PanelLegend.entries(c, colour, o));
     }
 
-    private static void legend(Graphics2D g, int px, int py, int pw, int ph, TaskCurves c, Axis ax, Axis ay) {
-        String evalText = c.bandAcrossSeeds() ? "eval return, mean \u00b1 std over " + c.runsLabel()
-                : "eval return \u00b1 std over episodes";
-        String trainText = c.runs() > 1 ? "training return, mean over " + (c.distinctSeeds() ? "seeds" : "runs") : "training return";
-        g.setFont(TICK);
+    /** One group: "3 seeds, last eval 811.2 at 150k steps"; several: "3 groups, 9 runs". */
+    private static String subtitle(TaskCurves c) {
+        if (c.groups().size() != 1) return c.groups().size() + " groups, " + c.runs() + " runs";
+        GroupCurves gc = c.groups().get(0);
+        SeedBand e = gc.eval();
+        return gc.runsLabel() + (e.size() > 0 ? String.format(Locale.ROOT, ", last eval %.1f at %s steps",
+                e.mean()[e.size() - 1], NiceTicks.steps(e.step()[e.size() - 1])) : ", no evaluation yet");
+    }
+
+    /** Dotted ticks across the band where seeds stop, with the number of seeds the band covers after each. */
+    private static void dropouts(Graphics2D g, GroupCurves gc, Color colour, Axis ax, Axis ay, int top, int right) {
+        SeedBand e = gc.eval();
+        g.setFont(SMALL);
         FontMetrics fm = g.getFontMetrics();
-        int row = fm.getHeight() + 4, swatch = 22, pad = 9;
-        int boxW = pad * 3 + swatch + Math.max(fm.stringWidth(evalText), fm.stringWidth(trainText));
-        int boxH = pad * 2 + row * 2 - 4;
-        // The corner the curves cross least: lower right first (learning curves rise), then the others.
-        int[][] corners = {
-            {px + pw - boxW - 8, py + ph - boxH - 8}, {px + 8, py + 8}, {px + pw - boxW - 8, py + 8}, {px + 8, py + ph - boxH - 8}};
-        int bx = corners[0][0], by = corners[0][1], fewest = Integer.MAX_VALUE;
-        for (int[] corner : corners) {
-            int hits = pointsInside(c, ax, ay, corner[0] - 4, corner[1] - 4, boxW + 8, boxH + 8);
-            if (hits < fewest) {
-                fewest = hits;
-                bx = corner[0];
-                by = corner[1];
-            }
+        for (int i : gc.dropouts()) {
+            int at = i - 1; // the last step the stopped seed covers
+            double sx = ax.map(e.step()[at]);
+            double hi = Math.max(top, ay.map(e.mean()[at] + e.std()[at]) - 10);
+            double lo = ay.map(e.mean()[at] - e.std()[at]) + 10;
+            g.setColor(colour);
+            g.setStroke(DOTTED);
+            g.draw(new Line2D.Double(sx, hi, sx, lo));
+            int n = e.count()[i];
+            String s = n + (n == 1 ? " seed" : " seeds");
+            float tx = (float) Math.min(sx + 3, right - fm.stringWidth(s));
+            g.drawString(s, tx, (float) Math.max(top + fm.getAscent(), hi + fm.getAscent() - 2));
         }
-        g.setColor(new Color(255, 255, 255, 225));
-        g.fill(new RoundRectangle2D.Double(bx, by, boxW, boxH, 10, 10));
-        g.setColor(GRID);
-        g.setStroke(new BasicStroke(1f));
-        g.draw(new RoundRectangle2D.Double(bx, by, boxW, boxH, 10, 10));
-
-        int cy = by + pad + row / 2 - 2;
-        g.setColor(BAND);
-        g.fillRect(bx + pad, cy - 6, swatch, 12);
-        g.setColor(EVAL);
-        g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(new Line2D.Double(bx + pad, cy, bx + pad + swatch, cy));
-        g.setColor(TEXT);
-        g.drawString(evalText, bx + pad * 2 + swatch, cy + fm.getAscent() / 2 - 1);
-
-        cy += row;
-        g.setColor(TRAIN);
-        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(new Line2D.Double(bx + pad, cy, bx + pad + swatch, cy));
-        g.setColor(TEXT);
-        g.drawString(trainText, bx + pad * 2 + swatch, cy + fm.getAscent() / 2 - 1);
     }
 
-    /** How many drawn points (eval mean and band edges, training returns) fall inside the rectangle. */
-    private static int pointsInside(TaskCurves c, Axis ax, Axis ay, double x, double y, double w, double h) {
-        int n = 0;
-        SeedBand e = c.eval(), t = c.train();
-        for (int i = 0; i < e.size(); i++) {
-            double sx = ax.map(e.step()[i]);
-            for (double v : new double[] {e.mean()[i], e.mean()[i] + e.std()[i], e.mean()[i] - e.std()[i]}) {
-                double sy = ay.map(v);
-                if (sx >= x && sx <= x + w && sy >= y && sy <= y + h) n += 4; // the eval line matters most
-            }
-        }
-        for (int i = 0; i < t.size(); i++) {
-            double sx = ax.map(t.step()[i]), sy = ay.map(t.mean()[i]);
-            if (sx >= x && sx <= x + w && sy >= y && sy <= y + h) n++;
-        }
-        return n;
+    /** A hollow circle (white inside) at (cx, cy): one seed's final return. */
+    static void ring(Graphics2D g, double cx, double cy, Color colour) {
+        Ellipse2D.Double c = new Ellipse2D.Double(cx - 4.5, cy - 4.5, 9, 9);
+        g.setColor(Color.WHITE);
+        g.fill(c);
+        g.setColor(colour);
+        g.setStroke(new BasicStroke(1.8f));
+        g.draw(c);
     }
 
     private static Path2D line(double[] xs, double[] ys, Axis ax, Axis ay) {

@@ -46,7 +46,7 @@ public final class RunReader {
         return ProgressCsv.read(csv, dir, taskName(dir), seed(dir));
     }
 
-    /** The run's seed: config.json's first "seed" field, else the folder name's "-s<seed>", else null. */
+    /** The run's seed: config.json's first "seed" field, else the folder name's {@code "-s<seed>"}, else null. */
     public static String seed(Path dir) {
         String config = readConfig(dir);
         if (config != null) {
@@ -73,7 +73,7 @@ public final class RunReader {
         return name == null ? dir.toString() : name.toString();
     }
 
-    /** The run's task: config.json's "task" field, else the folder name before "-s<seed>", else the folder name. */
+    /** The run's task: config.json's "task" field, else the folder name before {@code "-s<seed>"}, else the folder name. */
     public static String taskName(Path dir) {
         String config = readConfig(dir);
         if (config != null) {

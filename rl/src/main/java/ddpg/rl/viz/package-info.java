@@ -2,12 +2,15 @@
  * Pictures of training, drawn with the JDK alone (java.awt, javax.imageio): no plotting or imaging library.
  *
  * <h2>Learning curves</h2>
- * {@link ddpg.rl.viz.Plot} reads run folders ({@code progress.csv} via {@link ddpg.rl.viz.ProgressCsv}, the task and
- * seed from {@code config.json} via {@link ddpg.rl.viz.RunReader}), combines runs of one task into a mean line with a
- * +-1 std band ({@link ddpg.rl.viz.SeedBand}: runs logged at different steps or of different lengths are aligned by
- * linear interpolation over each run's own span), and draws one panel per task ({@link ddpg.rl.viz.PlotPanel}).
- * The trainer calls {@link ddpg.rl.viz.Plot#writeRunCurve} at every evaluation; files are replaced atomically
- * ({@link ddpg.rl.viz.ImageFiles}).
+ * {@link ddpg.rl.viz.RunReader} reads a run folder ({@code progress.csv} via {@link ddpg.rl.viz.ProgressCsv}, the task
+ * and seed from {@code config.json}). {@link ddpg.rl.viz.GroupCurves} combines the runs of one group (one task, one
+ * setting: seeds) into a mean line with a +-1 std band ({@link ddpg.rl.viz.SeedBand}: runs logged at different steps
+ * or of different lengths are aligned by linear interpolation over each run's own span); a
+ * {@link ddpg.rl.viz.TaskCurves} is a task's groups, and {@link ddpg.rl.viz.Plot} draws one panel per task
+ * ({@link ddpg.rl.viz.PlotPanel}, legend below it by {@link ddpg.rl.viz.PanelLegend}), one colour per group. Which runs
+ * form a group is decided outside this package ({@code ddpg.rl.report.RunGroups}, shared by {@code ddpg.jar plot} and
+ * {@code ddpg.jar report}). The trainer calls {@link ddpg.rl.viz.Plot#writeRunCurve} at every evaluation; files are
+ * replaced atomically ({@link ddpg.rl.viz.ImageFiles}).
  *
  * <h2>Rendering</h2>
  * The renderer never sees the physics engine: it draws {@link ddpg.rl.viz.SceneGeom}s (MuJoCo's geom types, sizes
@@ -24,7 +27,7 @@
  * the first frame ({@link ddpg.rl.viz.Palette}, median cut) and only changed pixels stored after it;
  * {@link ddpg.rl.viz.GifRecorder} picks frames at about 30 per second of simulated time and sets delays so the clip
  * plays in real time; {@link ddpg.rl.viz.EpisodeGif} rolls a policy out in a task and films it with the return so far
- * in the corner ({@link ddpg.rl.viz.FrameOverlay}). {@code ddpg.jar plot} and {@code ddpg.jar render} are thin layers
- * over {@code Plot.write} and {@code EpisodeGif.record}.
+ * in the corner ({@link ddpg.rl.viz.FrameOverlay}). {@code ddpg.jar plot} (with {@code report}) and
+ * {@code ddpg.jar render} are thin layers over {@code Plot.writePng} and {@code EpisodeGif.record}.
  */
 package ddpg.rl.viz;

@@ -31,7 +31,7 @@ class PlotTest {
         assertEquals(run.resolve("curve.png"), out);
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(Plot.PANEL_W, img.getWidth());
-        assertEquals(Plot.PANEL_H, img.getHeight());
+        assertEquals(Plot.PANEL_H + PanelLegend.height(2), img.getHeight(), "the panel, then two legend rows below it");
         assertTrue(countColour(img, PlotPanel.EVAL, 30) > 200, "the eval line is drawn");
         try (Stream<Path> files = Files.list(run)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left behind");
@@ -65,8 +65,8 @@ class PlotTest {
         Path a = RunFixtures.run(tmp, "cartpole-swingup-s1-a", null, 5000, 1000, s -> 1, 0, null);
         Path b = RunFixtures.run(tmp, "cartpole-swingup-s1-b", null, 5000, 1000, s -> 2, 0, null);
         Path c = RunFixtures.run(tmp, "cartpole-swingup-s2-c", null, 5000, 1000, s -> 3, 0, null);
-        assertEquals("2 runs", TaskCurves.of("cartpole-swingup", List.of(RunReader.read(a), RunReader.read(b))).runsLabel());
-        assertEquals("2 seeds", TaskCurves.of("cartpole-swingup", List.of(RunReader.read(a), RunReader.read(c))).runsLabel());
+        assertEquals("2 runs", GroupCurves.of(null, List.of(RunReader.read(a), RunReader.read(b)), 1).runsLabel());
+        assertEquals("2 seeds", GroupCurves.of(null, List.of(RunReader.read(a), RunReader.read(c)), 1).runsLabel());
     }
 
     @Test
@@ -107,16 +107,15 @@ class PlotTest {
     }
 
     @Test
-    void theLegendAvoidsTheCurves() {
+    void theLegendIsBelowThePlottingAreaNeverOverTheCurves() {
         // Flat near zero for 250k steps, then rising to the top right: only the top-left corner is free.
         RunProgress run = RunReader.read(RunFixtures.run(tmp, "humanoid-walk-s1-x", null, 300_000, 10_000,
                 s -> s <= 250_000 ? 2 : 2 + (s - 250_000) / 1000.0, 0.5, s -> s <= 250_000 ? 2 : 2 + (s - 250_000) / 1100.0));
         BufferedImage img = Plot.render(List.of(run));
         int[] a = PlotPanel.plotArea(0, 0, Plot.PANEL_W, Plot.PANEL_H);
-        long topLeft = countIn(img, PlotPanel.TEXT, a[0], a[1], a[2] / 2, a[3] / 3);
-        long bottomRight = countIn(img, PlotPanel.TEXT, a[0] + a[2] / 2, a[1] + 2 * a[3] / 3, a[2] / 2, a[3] / 3);
-        assertTrue(topLeft > 30, "legend text in the top-left corner: " + topLeft);
-        assertEquals(0, bottomRight, "no legend over the flat curve in the lower right");
+        assertEquals(0, countIn(img, PlotPanel.TEXT, a[0], a[1], a[2], a[3]), "no legend text inside the plotting area");
+        long below = countIn(img, PlotPanel.TEXT, 0, Plot.PANEL_H, Plot.PANEL_W, img.getHeight() - Plot.PANEL_H);
+        assertTrue(below > 30, "legend text in the strip below the panel: " + below);
     }
 
     static long countIn(BufferedImage img, java.awt.Color c, int x0, int y0, int w, int h) {
@@ -131,19 +130,23 @@ class PlotTest {
         Path d = RunFixtures.run(tmp, "d", "reacher-hard", 20_000, 5_000, s -> 1, 0, s -> 1);
         Path e = RunFixtures.run(tmp, "e", "humanoid-walk", 20_000, 5_000, s -> 1, 0, s -> 1);
         Path f = RunFixtures.run(tmp, "f", "cartpole-swingup", 20_000, 5_000, s -> 1, 0, s -> 1);
-        Path out = tmp.resolve("grid.png");
-        Plot.write(List.of(a, b, c, d), out);
-        BufferedImage three = ImageIO.read(out.toFile());
+        int panelH = Plot.PANEL_H + PanelLegend.height(2); // eval and training rows below each panel
+        BufferedImage three = render(a, b, c, d);
         assertEquals(3 * Plot.PANEL_W, three.getWidth(), "two cheetah runs share a panel: three tasks in a row");
-        assertEquals(Plot.PANEL_H, three.getHeight());
-        Plot.write(List.of(a, b, c, d, e), out);
-        BufferedImage img = ImageIO.read(out.toFile());
+        assertEquals(panelH, three.getHeight());
+        BufferedImage img = render(a, b, c, d, e);
         assertEquals(2 * Plot.PANEL_W, img.getWidth(), "four tasks -> 2x2");
-        assertEquals(2 * Plot.PANEL_H, img.getHeight());
-        Plot.write(List.of(a, b, c, d, e, f), out);
-        img = ImageIO.read(out.toFile());
+        assertEquals(2 * panelH, img.getHeight());
+        img = render(a, b, c, d, e, f);
         assertEquals(3 * Plot.PANEL_W, img.getWidth(), "five tasks -> rows of three");
-        assertEquals(2 * Plot.PANEL_H, img.getHeight());
+        assertEquals(2 * panelH, img.getHeight());
+        Path out = tmp.resolve("grid.png");
+        Plot.writePng(List.of(TaskCurves.of("cheetah-run", List.of(RunReader.read(a)))), PlotOptions.DEFAULT, out);
+        assertEquals(Plot.PANEL_W, ImageIO.read(out.toFile()).getWidth());
+    }
+
+    private static BufferedImage render(Path... runs) {
+        return Plot.render(Stream.of(runs).map(RunReader::read).toList());
     }
 
     @Test
@@ -190,7 +193,7 @@ class PlotTest {
 
     @Test
     void badInputsGiveOneLineErrorsNamingTheProblem() throws IOException {
-        assertError("does not exist", () -> Plot.write(List.of(tmp.resolve("nope")), tmp.resolve("o.png")));
+        assertError("does not exist", () -> RunReader.read(tmp.resolve("nope")));
         Path empty = Files.createDirectories(tmp.resolve("empty-run"));
         assertError("has no progress.csv", () -> RunReader.read(empty));
         Files.writeString(empty.resolve("progress.csv"), "");
@@ -212,8 +215,9 @@ class PlotTest {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "hello");
         assertError("is a file, not a run folder", () -> RunReader.read(file));
         Path good = RunFixtures.run(tmp, "ok", "walker-run", 2000, 1000, s -> 1, 0, null);
-        assertError("does not exist (create it first)", () -> Plot.write(List.of(good), tmp.resolve("no/dir/x.png")));
-        assertError("no run folders", () -> Plot.write(List.of(), tmp.resolve("x.png")));
+        List<TaskCurves> panels = List.of(TaskCurves.of("walker-run", List.of(RunReader.read(good))));
+        assertError("does not exist (create it first)", () -> Plot.writePng(panels, PlotOptions.DEFAULT, tmp.resolve("no/dir/x.png")));
+        assertError("nothing to plot", () -> Plot.render(List.of(), PlotOptions.DEFAULT));
     }
 
     private static void assertError(String fragment, org.junit.jupiter.api.function.Executable call) {

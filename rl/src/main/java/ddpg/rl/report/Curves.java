@@ -1,0 +1,32 @@
+package ddpg.rl.report;
+
+import ddpg.rl.viz.GroupCurves;
+import ddpg.rl.viz.RunProgress;
+import ddpg.rl.viz.TaskCurves;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Groups of runs -> the panels ddpg.rl.viz draws: one per task, one colour per group, in the groups' order. */
+public final class Curves {
+    private Curves() {}
+
+    /**
+     * @param smooth    moving average of the training return over this many episodes (1 = raw)
+     * @param keepEmpty also draw groups none of whose runs has logged anything (their legend row says so); false
+     *                  leaves them out, and a task with nothing logged gets no panel
+     */
+    public static List<TaskCurves> panels(List<RunGroup> groups, int smooth, boolean keepEmpty) {
+        Map<String, List<GroupCurves>> byTask = new LinkedHashMap<>();
+        for (RunGroup g : groups) {
+            List<RunProgress> logged = g.runs().stream().map(ReportRun::progress).filter(Objects::nonNull).toList();
+            if (logged.isEmpty() && !keepEmpty) continue;
+            byTask.computeIfAbsent(g.task(), k -> new ArrayList<>()).add(GroupCurves.of(g.label(), logged, smooth));
+        }
+        List<TaskCurves> out = new ArrayList<>();
+        byTask.forEach((task, gs) -> out.add(new TaskCurves(task, gs)));
+        return out;
+    }
+}
