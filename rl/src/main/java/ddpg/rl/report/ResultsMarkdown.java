@@ -126,8 +126,8 @@ final class ResultsMarkdown {
                 .append(", each for the groups of which at least one run reached it or plans to (`run.steps` >= S). ")
                 .append("Runs that have not reached S (running, stopped, or with a smaller budget) are left out of that row ")
                 .append("and named in a note, never mixed in.\n");
-        sb.append("- **end**: each finished run's last evaluation. A run is finished when no process holds its `.lock`, its ")
-                .append("final policy `actor.safetensors` exists and it logged all of `run.steps`; running and stopped runs ")
+        sb.append("- **end**: each finished run's last evaluation. A run is finished when no process holds its `.lock`, and it ")
+                .append("logged all of `run.steps` (its progress.csv has the row the trainer writes at the end); running and stopped runs ")
                 .append("are left out of the end row and named in a note.\n");
         sb.append("- **mean \u00b1 std** over the row's seeds; std is the population standard deviation, ")
                 .append("sqrt(sum (x - mean)^2 / n), numpy's default `np.std(x)` (ddof = 0). One seed: std 0.\n");
