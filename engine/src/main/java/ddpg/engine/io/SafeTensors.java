@@ -110,9 +110,12 @@ public final class SafeTensors {
 
         Path dir = path.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: that makes the file 0600, and the rename would keep it so. A fresh name opened with
+        // CREATE_NEW gets the umask's permissions, like every other file the program writes.
+        Path tmp = dir.resolve("." + path.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + "-"
+                + Long.toUnsignedString(ProcessHandle.current().pid(), 36) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer head = ByteBuffer.allocate(8 + header.length + pad).order(ByteOrder.LITTLE_ENDIAN);
                 head.putLong(header.length + pad).put(header);
                 for (int k = 0; k < pad; k++) head.put((byte) ' ');

@@ -9,6 +9,19 @@ package ddpg.engine.kernels;
  *   nt: C[m x n] (+)= A[m x k]   * B[n x k]^T   backward: dx = dy W^T
  *   tn: C[m x n] (+)= A[k x m]^T * B[k x n]     backward: dW = x^T dy
  * </pre>
+ *
+ * <h2>Canonical arithmetic: the same bits on every kernel and vector width</h2>
+ * Every implementation computes each output element in exactly this way, however it tiles, packs, vectorises or
+ * splits the work across threads:
+ * <pre>
+ *   K is cut into blocks of {@code KBlocks.length(k)} values (one block when k &lt;= 512); for each block, in order:
+ *     t = +0;   for p in the block, in order: t = fma(op(A)[i][p], op(B)[p][j], t)
+ *     C[i][j] = (first block and not accumulate) ? t : C[i][j] + t
+ * </pre>
+ * With one block that is {@code C = accumulate ? C + t : t}, t being one fused multiply-add chain along K. A vector
+ * lane always holds one output's chain, never a partial sum over some of its p, so the result depends neither on
+ * the vector width nor on the shape dispatch nor on the thread count. {@link NaiveGemm} is this definition written
+ * out as loops.
  */
 public interface Gemm {
     void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate);

@@ -2,11 +2,23 @@ package ddpg.engine.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Picks the kernels at run time: the Vector API ones when the {@code jdk.incubator.vector} module is in the boot
- * layer, the scalar references otherwise (or when {@code -Dddpg.kernels=scalar} / {@code DDPG_KERNELS=scalar}).
- * Classes that touch {@code jdk.incubator.vector} are only loaded behind {@link #vectorAvailable()}, through
+ * layer, the scalar references otherwise. The switch {@code -Dddpg.kernels=...} (or, when that property is unset,
+ * the environment variable {@code DDPG_KERNELS}) takes one of {@link #CHOICES}:
+ * <ul>
+ *   <li>{@code scalar}: the plain-Java references;</li>
+ *   <li>{@code simd} (the default): Vector API kernels at the CPU's widest vector, at most 512 bits;</li>
+ *   <li>{@code simd128}, {@code simd256}, {@code simd512}: Vector API kernels at exactly that width. A width wider
+ *       than the CPU's still works (the Vector API emulates it in plain Java) but is many times slower.</li>
+ * </ul>
+ * Every path gives the same bits (see the package documentation: each reduction has one canonical order), so the
+ * choice only changes speed. The width is fixed when the first SIMD kernel class loads; the scalar switch is read
+ * whenever a kernel is picked.
+ *
+ * <p>Classes that touch {@code jdk.incubator.vector} are only loaded behind {@link #vectorAvailable()}, through
  * {@link VectorKernels}, whose methods return plain interfaces so that loading this class never needs them.
  *
  * <p>Threads: {@link #gemm()} uses {@link #threads()} threads for large products (default 1, or
@@ -15,9 +27,11 @@ import java.util.List;
 public final class Kernels {
     private Kernels() {}
 
-    /** Name of the switch that forces the scalar path (system property), and its environment twin. */
+    /** Name of the kernel switch (system property), and its environment twin (used when the property is unset). */
     public static final String PROPERTY = "ddpg.kernels";
     public static final String ENV = "DDPG_KERNELS";
+    /** The values the switch accepts. */
+    public static final List<String> CHOICES = List.of("scalar", "simd", "simd128", "simd256", "simd512");
     /** System property with the default GEMM thread count. */
     public static final String THREADS_PROPERTY = "ddpg.threads";
 
@@ -29,11 +43,46 @@ public final class Kernels {
         return MODULE_PRESENT;
     }
 
-    /** True when the scalar path was asked for explicitly. */
-    public static boolean scalarRequested() {
+    /**
+     * The kernel path asked for: the system property, else the environment variable, else {@code "simd"};
+     * lower-cased. An unknown value is an IllegalArgumentException naming the setting and the valid values.
+     */
+    public static String requested() {
+        String p = System.getProperty(PROPERTY);
+        String source = "-D" + PROPERTY;
+        if (p == null) {
+            p = System.getenv(ENV);
+            source = ENV;
+        }
+        if (p == null || p.isBlank()) return "simd";
+        return parse(p, source);
+    }
+
+    /** {@code value} lower-cased when it is one of {@link #CHOICES}; otherwise an IllegalArgumentException. */
+    public static String parse(String value, String source) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (!CHOICES.contains(v)) {
+            throw new IllegalArgumentException(source + " expects " + String.join(", ", CHOICES) + "; got '" + value + "'");
+        }
+        return v;
+    }
+
+    /** The kernel path set explicitly (property or environment), or null when neither is set. */
+    public static String explicitChoice() {
         String p = System.getProperty(PROPERTY);
         if (p == null) p = System.getenv(ENV);
-        return p != null && p.trim().equalsIgnoreCase("scalar");
+        return p == null || p.isBlank() ? null : requested();
+    }
+
+    /** True when the scalar path was asked for explicitly. */
+    public static boolean scalarRequested() {
+        return requested().equals("scalar");
+    }
+
+    /** The vector width asked for in bits: 128, 256 or 512, or 0 for "the CPU's widest" (and for scalar). */
+    static int requestedBits() {
+        String r = requested();
+        return r.startsWith("simd") && r.length() > 4 ? Integer.parseInt(r.substring(4)) : 0;
     }
 
     /** True when SIMD kernels are in use. */
@@ -41,9 +90,17 @@ public final class Kernels {
         return MODULE_PRESENT && !scalarRequested();
     }
 
-    /** "FloatVector S_512_BIT, 16 lanes" when SIMD is in use, otherwise "scalar". */
+    /** The path in use: "scalar", or "simd" plus the vector width in bits, e.g. "simd512". */
+    public static String path() {
+        return vectorAvailable() ? "simd" + VectorInfo.bits() : "scalar";
+    }
+
+    /**
+     * The path in use with its vector species, e.g. "simd512 (FloatVector S_512_BIT, 16 lanes)", or "scalar";
+     * a width the CPU lacks says so: "simd512 (FloatVector S_512_BIT, 16 lanes; emulated, the CPU has 256 bits)".
+     */
     public static String description() {
-        return vectorAvailable() ? VectorInfo.describe() : "scalar";
+        return vectorAvailable() ? path() + " (" + VectorInfo.describe() + ")" : "scalar";
     }
 
     private static volatile int threads = defaultThreads();

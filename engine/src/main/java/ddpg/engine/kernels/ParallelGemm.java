@@ -5,7 +5,8 @@ package ddpg.engine.kernels;
  * columns), one per thread, so threads never write the same memory and need no locks. Column blocks are preferred
  * because A is read in place while B is packed: each thread then packs only its own columns of B and nothing is
  * copied twice. Small products run on the calling thread (handing work to another thread costs microseconds).
- * Loaded only when the Vector API is.
+ * Each output element is computed whole by one thread (its canonical chain, see {@link Gemm}), so the thread count
+ * never changes a bit. Loaded only when the Vector API is.
  */
 final class ParallelGemm implements Gemm {
     /** Below this many multiply-adds (about 20 microseconds of work) a call stays on one thread. */

@@ -1,6 +1,11 @@
 package ddpg.engine.kernels;
 
-/** The plain-loop reference for every elementwise kernel; the Vector API version is tested against it. */
+/**
+ * The plain-loop reference for every elementwise kernel; the Vector API version must give the same bits (tested at
+ * 128, 256 and 512 bits). Elementwise ops use the same IEEE operation on every path (never an fma where another path
+ * multiplies and adds), column sums add row by row, and the reductions follow the canonical layout of
+ * {@link #PARTIALS}.
+ */
 public final class ScalarElementwise implements ElementwiseKernels {
     @Override public void add(float[] a, float[] b, float[] out, int n) { for (int i = 0; i < n; i++) out[i] = a[i] + b[i]; }
 
@@ -49,25 +54,56 @@ public final class ScalarElementwise implements ElementwiseKernels {
         for (int i = 0; i < n; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
     }
 
+    /**
+     * The number of partial sums in every canonical reduction. The sum of a[0..n) is defined, on every kernel path
+     * and vector width, as:
+     * <ol>
+     *   <li>16 partial sums, all starting at +0: partial j adds a[j], a[j+16], a[j+32], ... in that order, over the
+     *       whole blocks of 16 (i &lt; n - n % 16);</li>
+     *   <li>the 16 partials folded by a fixed tree: p[i] += p[i+8] for i &lt; 8, then p[i] += p[i+4] for i &lt; 4,
+     *       then +2, then +1 ({@link #foldTree});</li>
+     *   <li>the tail a[n - n % 16 ..) added to that one by one, in order.</li>
+     * </ol>
+     * A dot product is the same with each step fused: partial = fma(a[i], b[i], partial), and so is the tail.
+     * A 512-bit vector is one register of the 16 partials, 256-bit two, 128-bit four; they fold their registers
+     * into one by the first levels of the same tree (see {@code Lanes}), so all give these bits.
+     */
+    public static final int PARTIALS = 16;
+
+    /** Folds x[0..len) (len a power of two) onto x[0] by the canonical tree: x[i] += x[i + half], half = len/2 .. 1. */
+    static void foldTree(float[] x, int len) {
+        for (int half = len / 2; half >= 1; half /= 2) {
+            for (int i = 0; i < half; i++) x[i] = x[i] + x[i + half];
+        }
+    }
+
+    /** The canonical sum (see {@link #PARTIALS}). */
     @Override
     public float sum(float[] a, int n) {
-        float s = 0f;
-        for (int i = 0; i < n; i++) s += a[i];
+        float[] p = new float[PARTIALS];
+        int blocks = n - n % PARTIALS, i = 0;
+        for (; i < blocks; i += PARTIALS) for (int j = 0; j < PARTIALS; j++) p[j] += a[i + j];
+        foldTree(p, PARTIALS);
+        float s = p[0];
+        for (; i < n; i++) s += a[i];
         return s;
     }
 
+    /** The canonical dot product: {@link #sum}'s layout with every step a fused multiply-add. */
     @Override
     public float dot(float[] a, float[] b, int n) {
-        float s = 0f;
-        for (int i = 0; i < n; i++) s += a[i] * b[i];
+        float[] p = new float[PARTIALS];
+        int blocks = n - n % PARTIALS, i = 0;
+        for (; i < blocks; i += PARTIALS) for (int j = 0; j < PARTIALS; j++) p[j] = Math.fma(a[i + j], b[i + j], p[j]);
+        foldTree(p, PARTIALS);
+        float s = p[0];
+        for (; i < n; i++) s = Math.fma(a[i], b[i], s);
         return s;
     }
 
     @Override
     public float sumOfSquares(float[] a, int n) {
-        float s = 0f;
-        for (int i = 0; i < n; i++) s += a[i] * a[i];
-        return s;
+        return dot(a, a, n);
     }
 
     @Override

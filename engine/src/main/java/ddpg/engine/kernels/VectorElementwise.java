@@ -8,13 +8,17 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The elementwise kernels with the Vector API: a vector loop over {@code S.loopBound(n)} and a scalar tail doing
  * exactly what {@link ScalarElementwise} does (tails avoid masked loads, which JDK 17 compiles poorly). The
- * operations are the same IEEE operations in the same order as the reference, so results are bit-identical except
- * for reductions (summed in lane order) and tanh (the JDK's vector tanh, within a few ulps). Loaded only when the
- * Vector API is.
+ * operations are the same IEEE operations in the same order as the reference (a multiply and an add where it
+ * multiplies and adds, an fma where it fuses), tanh is StrictMath's, and the reductions follow the canonical
+ * 16-partial layout ({@link ScalarElementwise#PARTIALS}) at any vector width, so every result is bit-identical to
+ * the reference. Loaded only when the Vector API is.
  */
 final class VectorElementwise implements ElementwiseKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorInfo.SPECIES;
     private static final int L = S.length();
+    /** Partial sums of the canonical reductions (any other lane count, e.g. 2, uses the scalar reference). */
+    private static final int P = ScalarElementwise.PARTIALS;
+    private static final ScalarElementwise SCALAR = new ScalarElementwise();
 
     @Override
     public void add(float[] a, float[] b, float[] out, int n) {
@@ -154,24 +158,72 @@ final class VectorElementwise implements ElementwiseKernels {
         for (; i < n; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
     }
 
+    /**
+     * The canonical sum: 16 partials (one register of 16 lanes, two of 8 or four of 4; L is a constant, so C2 keeps
+     * only one branch), folded by the fixed tree, then the tail in order.
+     */
     @Override
     public float sum(float[] a, int n) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) acc = acc.add(FloatVector.fromArray(S, a, i));
-        float s = Lanes.sum(acc);
+        int blocks = n - n % P, i = 0;
+        float s;
+        if (L == 16) {
+            FloatVector p = FloatVector.zero(S);
+            for (; i < blocks; i += P) p = p.add(FloatVector.fromArray(S, a, i));
+            s = Lanes.sum(p);
+        } else if (L == 8) {
+            FloatVector p0 = FloatVector.zero(S), p1 = FloatVector.zero(S);
+            for (; i < blocks; i += P) {
+                p0 = p0.add(FloatVector.fromArray(S, a, i));
+                p1 = p1.add(FloatVector.fromArray(S, a, i + 8));
+            }
+            s = Lanes.sum(p0.add(p1));                                  // the tree's first fold: lane j + lane j+8
+        } else if (L == 4) {
+            FloatVector p0 = FloatVector.zero(S), p1 = FloatVector.zero(S);
+            FloatVector p2 = FloatVector.zero(S), p3 = FloatVector.zero(S);
+            for (; i < blocks; i += P) {
+                p0 = p0.add(FloatVector.fromArray(S, a, i));
+                p1 = p1.add(FloatVector.fromArray(S, a, i + 4));
+                p2 = p2.add(FloatVector.fromArray(S, a, i + 8));
+                p3 = p3.add(FloatVector.fromArray(S, a, i + 12));
+            }
+            s = Lanes.sum(p0.add(p2).add(p1.add(p3)));                 // folds +8, then +4
+        } else {
+            return SCALAR.sum(a, n);
+        }
         for (; i < n; i++) s += a[i];
         return s;
     }
 
+    /** The canonical dot product: {@link #sum}'s layout with fused multiply-adds, the tail fused too. */
     @Override
     public float dot(float[] a, float[] b, int n) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L)
-            acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), acc);
-        float s = Lanes.sum(acc);
-        for (; i < n; i++) s += a[i] * b[i];
+        int blocks = n - n % P, i = 0;
+        float s;
+        if (L == 16) {
+            FloatVector p = FloatVector.zero(S);
+            for (; i < blocks; i += P) p = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), p);
+            s = Lanes.sum(p);
+        } else if (L == 8) {
+            FloatVector p0 = FloatVector.zero(S), p1 = FloatVector.zero(S);
+            for (; i < blocks; i += P) {
+                p0 = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), p0);
+                p1 = FloatVector.fromArray(S, a, i + 8).fma(FloatVector.fromArray(S, b, i + 8), p1);
+            }
+            s = Lanes.sum(p0.add(p1));
+        } else if (L == 4) {
+            FloatVector p0 = FloatVector.zero(S), p1 = FloatVector.zero(S);
+            FloatVector p2 = FloatVector.zero(S), p3 = FloatVector.zero(S);
+            for (; i < blocks; i += P) {
+                p0 = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, b, i), p0);
+                p1 = FloatVector.fromArray(S, a, i + 4).fma(FloatVector.fromArray(S, b, i + 4), p1);
+                p2 = FloatVector.fromArray(S, a, i + 8).fma(FloatVector.fromArray(S, b, i + 8), p2);
+                p3 = FloatVector.fromArray(S, a, i + 12).fma(FloatVector.fromArray(S, b, i + 12), p3);
+            }
+            s = Lanes.sum(p0.add(p2).add(p1.add(p3)));
+        } else {
+            return SCALAR.dot(a, b, n);
+        }
+        for (; i < n; i++) s = Math.fma(a[i], b[i], s);
         return s;
     }
 

@@ -5,16 +5,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The GEMM the engine uses when the Vector API is present: sends each call to the kernel that suits its shape.
+ * Every branch computes the canonical chains of {@link Gemm}, so the dispatch never changes a bit.
  * <ul>
- *   <li>one output column (n = 1, e.g. the critic's last layer): matrix-vector products, vectorised along the long
- *       side (a tile of C would be 31/32 padding);</li>
+ *   <li>one output column (n = 1, e.g. the critic's last layer): matrix-vector products (a tile of C would be 31/32
+ *       padding). For tn the outputs lie along a row of A, so lanes take one output each; for nn and nt each output
+ *       is a dot product along a row of A, which a lane cannot hold without splitting K, so these run as eight
+ *       interleaved scalar fma chains;</li>
  *   <li>fewer than {@value #FEW_ROWS} rows (acting on one observation): {@link VectorRowGemm}, nothing to pack;</li>
  *   <li>everything else: {@link VectorBlockedGemm}.</li>
  * </ul>
  * Loaded only when the Vector API is.
  */
 final class VectorGemm implements Gemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorInfo.SPECIES;
     private static final int L = S.length();
     static final int FEW_ROWS = 4;
 
@@ -49,66 +52,98 @@ final class VectorGemm implements Gemm {
         return "vector";
     }
 
-    /** c[i] (+)= dot(row i of A[m x k], x[0..k)), four rows at a time so each load of x feeds four FMAs. */
+    /**
+     * c[i] (+)= dot(row i of A[m x k], x[0..k)), each the canonical per-K-block fma chain. Eight rows at a time:
+     * eight independent chains keep both FMA pipes busy despite the 4-cycle latency, and each load of x feeds eight
+     * FMAs.
+     */
     static void rowDots(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+        int kc = k == 0 ? 1 : KBlocks.length(k);
         int i = 0;
-        int kv = S.loopBound(k);
-        for (; i + 4 <= m; i += 4) {
-            int r0 = i * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k;
-            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
-            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
-            for (int p = 0; p < kv; p += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, p);
-                s0 = FloatVector.fromArray(S, a, r0 + p).fma(xv, s0);
-                s1 = FloatVector.fromArray(S, a, r1 + p).fma(xv, s1);
-                s2 = FloatVector.fromArray(S, a, r2 + p).fma(xv, s2);
-                s3 = FloatVector.fromArray(S, a, r3 + p).fma(xv, s3);
+        for (; i + 8 <= m; i += 8) {
+            int r0 = i * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k, r4 = r3 + k, r5 = r4 + k, r6 = r5 + k, r7 = r6 + k;
+            float c0 = start(c, i, accumulate), c1 = start(c, i + 1, accumulate), c2 = start(c, i + 2, accumulate);
+            float c3 = start(c, i + 3, accumulate), c4 = start(c, i + 4, accumulate), c5 = start(c, i + 5, accumulate);
+            float c6 = start(c, i + 6, accumulate), c7 = start(c, i + 7, accumulate);
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+                for (int p = p0, p1 = Math.min(k, p0 + kc); p < p1; p++) {
+                    float xp = x[p];
+                    s0 = Math.fma(a[r0 + p], xp, s0);
+                    s1 = Math.fma(a[r1 + p], xp, s1);
+                    s2 = Math.fma(a[r2 + p], xp, s2);
+                    s3 = Math.fma(a[r3 + p], xp, s3);
+                    s4 = Math.fma(a[r4 + p], xp, s4);
+                    s5 = Math.fma(a[r5 + p], xp, s5);
+                    s6 = Math.fma(a[r6 + p], xp, s6);
+                    s7 = Math.fma(a[r7 + p], xp, s7);
+                }
+                if (p0 == 0 && !accumulate) {
+                    c0 = s0; c1 = s1; c2 = s2; c3 = s3; c4 = s4; c5 = s5; c6 = s6; c7 = s7;
+                } else {
+                    c0 += s0; c1 += s1; c2 += s2; c3 += s3; c4 += s4; c5 += s5; c6 += s6; c7 += s7;
+                }
             }
-            float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-            float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
-            for (int p = kv; p < k; p++) {
-                float xp = x[p];
-                d0 += a[r0 + p] * xp;
-                d1 += a[r1 + p] * xp;
-                d2 += a[r2 + p] * xp;
-                d3 += a[r3 + p] * xp;
-            }
-            put(c, i, d0, accumulate);
-            put(c, i + 1, d1, accumulate);
-            put(c, i + 2, d2, accumulate);
-            put(c, i + 3, d3, accumulate);
+            c[i] = c0; c[i + 1] = c1; c[i + 2] = c2; c[i + 3] = c3;
+            c[i + 4] = c4; c[i + 5] = c5; c[i + 6] = c6; c[i + 7] = c7;
         }
-        for (; i < m; i++) put(c, i, VectorRowGemm.dot(a, i * k, x, 0, k), accumulate);
+        for (; i < m; i++) {
+            int r = i * k;
+            float ci = start(c, i, accumulate);
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                float s = 0f;
+                for (int p = p0, p1 = Math.min(k, p0 + kc); p < p1; p++) s = Math.fma(a[r + p], x[p], s);
+                ci = p0 == 0 && !accumulate ? s : ci + s;
+            }
+            c[i] = ci;
+        }
+    }
+
+    /** C's value before the product: itself when accumulating, else 0 (which an empty K leaves in place). */
+    private static float start(float[] c, int i, boolean accumulate) {
+        return accumulate ? c[i] : 0f;
     }
 
     /**
-     * c[0..m) (+)= sum over p of x[p] * (row p of A[k x m]): tn with one column, a sum of scaled rows. Four rows
-     * per pass over c, so c is loaded and stored once per four FMAs instead of once per FMA.
+     * c[0..m) (+)= sum over p of x[p] * (row p of A[k x m]): tn with one column, a sum of scaled rows; lane i holds
+     * output i's chain, in a scratch row of partial sums added to c after each K block. Four rows per pass over the
+     * partial sums, so they are loaded and stored once per four FMAs instead of once per FMA (the same chain, in the
+     * same order).
      */
     static void columnCombination(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m, 0f);
-        int mv = S.loopBound(m);
-        int p = 0;
-        for (; p + 4 <= k; p += 4) {
-            int r0 = p * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
-            float x0 = x[p], x1 = x[p + 1], x2 = x[p + 2], x3 = x[p + 3];
-            FloatVector v0 = FloatVector.broadcast(S, x0), v1 = FloatVector.broadcast(S, x1);
-            FloatVector v2 = FloatVector.broadcast(S, x2), v3 = FloatVector.broadcast(S, x3);
-            int i = 0;
-            for (; i < mv; i += L) {
-                FloatVector acc = FloatVector.fromArray(S, c, i);
-                acc = FloatVector.fromArray(S, a, r0 + i).fma(v0, acc);
-                acc = FloatVector.fromArray(S, a, r1 + i).fma(v1, acc);
-                acc = FloatVector.fromArray(S, a, r2 + i).fma(v2, acc);
-                acc = FloatVector.fromArray(S, a, r3 + i).fma(v3, acc);
-                acc.intoArray(c, i);
-            }
-            for (; i < m; i++) c[i] += x0 * a[r0 + i] + x1 * a[r1 + i] + x2 * a[r2 + i] + x3 * a[r3 + i];
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m, 0f);
+            return;
         }
-        for (; p < k; p++) VectorRowGemm.axpyRow(x[p], a, p * m, c, 0, m);
-    }
-
-    private static void put(float[] c, int i, float v, boolean accumulate) {
-        c[i] = accumulate ? c[i] + v : v;
+        int kc = KBlocks.length(k);
+        float[] t = Scratch.floats(1, m);
+        int mv = S.loopBound(m);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            java.util.Arrays.fill(t, 0, m, 0f);
+            int p = p0, p1 = Math.min(k, p0 + kc);
+            for (; p + 4 <= p1; p += 4) {
+                int r0 = p * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
+                float x0 = x[p], x1 = x[p + 1], x2 = x[p + 2], x3 = x[p + 3];
+                FloatVector v0 = FloatVector.broadcast(S, x0), v1 = FloatVector.broadcast(S, x1);
+                FloatVector v2 = FloatVector.broadcast(S, x2), v3 = FloatVector.broadcast(S, x3);
+                int i = 0;
+                for (; i < mv; i += L) {
+                    FloatVector acc = FloatVector.fromArray(S, t, i);
+                    acc = FloatVector.fromArray(S, a, r0 + i).fma(v0, acc);
+                    acc = FloatVector.fromArray(S, a, r1 + i).fma(v1, acc);
+                    acc = FloatVector.fromArray(S, a, r2 + i).fma(v2, acc);
+                    acc = FloatVector.fromArray(S, a, r3 + i).fma(v3, acc);
+                    acc.intoArray(t, i);
+                }
+                for (; i < m; i++) {
+                    float ti = Math.fma(a[r0 + i], x0, t[i]);
+                    ti = Math.fma(a[r1 + i], x1, ti);
+                    ti = Math.fma(a[r2 + i], x2, ti);
+                    t[i] = Math.fma(a[r3 + i], x3, ti);
+                }
+            }
+            for (; p < p1; p++) VectorRowGemm.axpyRow(x[p], a, p * m, t, 0, m);
+            VectorRowGemm.addRow(t, c, 0, m, p0 == 0 && !accumulate);
+        }
     }
 }

@@ -4,47 +4,60 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * ScalarGemm's loops with the inner loop turned into SIMD: for nn and tn, a row of C gets {@code a * (row of B)}
- * added, one FMA per vector of the row ("row-FMA"); for nt each element is a vectorised dot product.
+ * ScalarGemm's loops with the inner loop turned into SIMD: a row of partial sums gets {@code a * (row of B)} added,
+ * one FMA per vector of the row ("row-FMA"), and is added to C's row at the end of each K block (the canonical
+ * arithmetic of {@link Gemm}; the scalar tail uses {@link Math#fma} where the vectors fuse). For nt, whose B rows
+ * are C's columns, B is first transposed into a scratch buffer so that the same row-FMA applies.
  *
- * <p>What limits it: every FMA also loads a vector of B and loads and stores a vector of C, so it runs at the speed
- * of the L1 load/store ports (and of L2 once a row of C or B no longer fits), well below the FMA peak. The
+ * <p>What limits it: every FMA also loads a vector of B and loads and stores a vector of partial sums, so it runs at
+ * the speed of the L1 load/store ports (and of L2 once a row no longer fits), well below the FMA peak. The
  * register-blocked kernel ({@link VectorBlockedGemm}) fixes exactly that. Loaded only when the Vector API is.
  */
 final class VectorRowGemm implements Gemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorInfo.SPECIES;
     private static final int L = S.length();
 
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) axpyRow(a[i * k + p], b, p * n, c, i * n, n);
-        }
+        rows(m, k, n, a, k, 1, b, c, accumulate);
     }
 
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int p = 0; p < k; p++) {
-            for (int i = 0; i < m; i++) axpyRow(a[p * m + i], b, p * n, c, i * n, n);
-        }
+        rows(m, k, n, a, 1, m, b, c, accumulate);
     }
 
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
+        float[] bt = Scratch.floats(0, k * n);
+        for (int j = 0; j < n; j++) {                 // bt[p][j] = b[j][p]: B^T as a k x n row-major matrix
+            int src = j * k;
+            for (int p = 0; p < k; p++) bt[p * n + j] = b[src + p];
+        }
+        rows(m, k, n, a, k, 1, bt, c, accumulate);
+    }
+
+    /** C (+)= op(A) B with op(A)[i][p] = a[i*ai + p*ap] and B [k x n] row-major, one row of C at a time. */
+    private static void rows(int m, int k, int n, float[] a, int ai, int ap, float[] b, float[] c, boolean accumulate) {
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+            return;
+        }
+        int kc = KBlocks.length(k);
+        float[] t = Scratch.floats(1, n);
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = dot(a, i * k, b, j * k, k);
-                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                java.util.Arrays.fill(t, 0, n, 0f);
+                for (int p = p0, p1 = Math.min(k, p0 + kc); p < p1; p++) axpyRow(a[i * ai + p * ap], b, p * n, t, 0, n);
+                addRow(t, c, i * n, n, p0 == 0 && !accumulate);
             }
         }
     }
 
-    /** {@code y[yo .. yo+len) += alpha * x[xo .. xo+len)}. */
+    /** {@code y[yo .. yo+len) = fma(alpha, x[xo .. xo+len), y[yo .. yo+len))}, lane by lane. */
     static void axpyRow(float alpha, float[] x, int xo, float[] y, int yo, int len) {
         FloatVector av = FloatVector.broadcast(S, alpha);
         int j = 0;
@@ -52,19 +65,19 @@ final class VectorRowGemm implements Gemm {
             FloatVector yv = FloatVector.fromArray(S, y, yo + j);
             FloatVector.fromArray(S, x, xo + j).fma(av, yv).intoArray(y, yo + j);
         }
-        for (; j < len; j++) y[yo + j] += alpha * x[xo + j];
+        for (; j < len; j++) y[yo + j] = Math.fma(alpha, x[xo + j], y[yo + j]);
     }
 
-    /** Dot product of x[xo ..) and y[yo ..) over len elements, with one vector accumulator. */
-    static float dot(float[] x, int xo, float[] y, int yo, int len) {
-        FloatVector acc = FloatVector.zero(S);
-        int p = 0;
-        for (int end = S.loopBound(len); p < end; p += L) {
-            acc = FloatVector.fromArray(S, x, xo + p).fma(FloatVector.fromArray(S, y, yo + p), acc);
+    /** A finished K block's partial sums t[0 .. len) into c[co ..): copied (first block, overwriting) or added. */
+    static void addRow(float[] t, float[] c, int co, int len, boolean overwrite) {
+        if (overwrite) {
+            System.arraycopy(t, 0, c, co, len);
+            return;
         }
-        float s = Lanes.sum(acc);
-        for (; p < len; p++) s += x[xo + p] * y[yo + p];
-        return s;
+        int j = 0;
+        for (int end = S.loopBound(len); j < end; j += L)
+            FloatVector.fromArray(S, c, co + j).add(FloatVector.fromArray(S, t, j)).intoArray(c, co + j);
+        for (; j < len; j++) c[co + j] += t[j];
     }
 
     @Override

@@ -4,7 +4,7 @@
  *
  * <h2>Using them</h2>
  * <pre>
- *   Gemm g = Kernels.gemm();                 // fastest available: "vector" (SIMD) or "scalar" (no module)
+ *   Gemm g = Kernels.gemm();                 // fastest available: "vector" (SIMD) or "scalar"; same bits either way
  *   g.nn(m, k, n, a, b, c, false);           // C = A B         (forward:  y  = x W)
  *   g.nt(m, k, n, a, b, c, true);            // C += A B^T      (backward: dx += dy W^T)
  *   g.tn(m, k, n, a, b, c, true);            // C += A^T B      (backward: dW += x^T dy)
@@ -28,7 +28,24 @@
  *       returns. {@code ParallelGemm} splits it across threads by column (or row) blocks.</li>
  * </ol>
  *
- * <h2>Running without the Vector API</h2>
+ * <h2>The same bits on any CPU</h2>
+ * Every kernel computes in one canonical order that no vector width, shape dispatch or thread split changes, so the
+ * scalar references and the SIMD kernels at 128, 256 and 512 bits give identical bits:
+ * <ul>
+ *   <li>GEMM: for each output and each K block (at most 512, fixed by K alone), one chain of fused multiply-adds
+ *       along the block in order from +0, then added to C ({@link ddpg.engine.kernels.Gemm}); scalar code uses
+ *       {@link java.lang.Math#fma} wherever a vector fuses.</li>
+ *   <li>sum and dot: 16 partial sums (element i into partial i mod 16), folded by a fixed tree, then the tail in
+ *       order ({@link ddpg.engine.kernels.ScalarElementwise#PARTIALS}); 512-bit vectors hold the 16 partials in one
+ *       register, 256-bit in two, 128-bit in four.</li>
+ *   <li>column sums: row by row for each column; elementwise kernels: the same IEEE operation per element on every
+ *       path (multiply-then-add where the reference multiplies and adds); tanh: StrictMath.</li>
+ * </ul>
+ * {@code CrossWidthBitsTest} runs every kernel in four JVMs (scalar, simd128, simd256, simd512) and compares the bits.
+ *
+ * <h2>Choosing the path</h2>
+ * {@code -Dddpg.kernels=scalar|simd|simd128|simd256|simd512} (or the environment variable {@code DDPG_KERNELS});
+ * {@code simd}, the default, is the CPU's widest vector up to 512 bits. A width the CPU lacks runs emulated, slowly.
  * Classes that import {@code jdk.incubator.vector} are reached only through {@code VectorKernels}, and only when
  * {@link ddpg.engine.kernels.Kernels#vectorAvailable()}; without the module (or with {@code -Dddpg.kernels=scalar})
  * everything runs on the scalar references.

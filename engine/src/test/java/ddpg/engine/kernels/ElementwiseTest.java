@@ -7,13 +7,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API elementwise kernels against {@link ScalarElementwise} on awkward lengths. They perform the same
- * IEEE operations in the same order, so most must be bit-identical; the stated exceptions: reductions (summed in
- * a different order; |diff| <= 2 n u sum|x|, u = 2^-24) and tanh (the JDK's vector tanh; |diff| <= 4 ulp of the
- * result + 1e-7 absolute).
+ * The Vector API elementwise kernels against {@link ScalarElementwise} on awkward lengths: bit for bit, every one of
+ * them. Elementwise ops use the same IEEE operations in the same order, tanh is StrictMath's on both paths, and the
+ * reductions follow the canonical 16-partial layout ({@link ScalarElementwise#PARTIALS}), which is also checked
+ * here against the definition written out independently. Other vector widths: {@link CrossWidthBitsTest}.
  */
 class ElementwiseTest {
-    static final int[] SIZES = {0, 1, 3, 15, 16, 17, 63, 65, 257, 1000};
+    static final int[] SIZES = {0, 1, 3, 7, 15, 16, 17, 31, 32, 33, 63, 65, 67, 257, 1000};
     final ElementwiseKernels ref = new ScalarElementwise();
     final ElementwiseKernels vec = new VectorElementwise();
     final Random rnd = new Random(5);
@@ -114,7 +114,7 @@ class ElementwiseTest {
     }
 
     @Test
-    void tanhWithinFourUlps() {
+    void tanhIsStrictMathOnBothPaths() {
         for (int n : SIZES) {
             float[] x = rand(n);
             for (int i = 0; i < n; i += 5) x[i] *= 8;   // include saturated values
@@ -122,27 +122,47 @@ class ElementwiseTest {
             ref.tanh(x, r, n);
             vec.tanh(x, v, n);
             for (int i = 0; i < n; i++) {
-                float tol = 4 * Math.ulp(r[i]) + 1e-7f;
-                assertTrue(Math.abs(r[i] - v[i]) <= tol, "tanh(" + x[i] + "): scalar " + r[i] + " vector " + v[i]);
+                assertEquals(Float.floatToRawIntBits((float) StrictMath.tanh(x[i])), Float.floatToRawIntBits(r[i]), "scalar tanh");
+                assertEquals(Float.floatToRawIntBits(r[i]), Float.floatToRawIntBits(v[i]), "tanh(" + x[i] + ")");
             }
         }
     }
 
     @Test
-    void reductionsWithinOrderingError() {
+    void reductionsAreBitIdenticalAndCanonical() {
         for (int n : SIZES) {
-            float[] a = rand(n), b = rand(n);
-            double absSum = 0, absDot = 0, sq = 0;
-            for (int i = 0; i < n; i++) {
-                absSum += Math.abs(a[i]);
-                absDot += Math.abs(a[i] * b[i]);
-                sq += a[i] * a[i];
-            }
-            double u = Math.ulp(1.0f) / 2;
-            assertEquals(ref.sum(a, n), vec.sum(a, n), 2 * (n + 1) * u * absSum, "sum n=" + n);
-            assertEquals(ref.dot(a, b, n), vec.dot(a, b, n), 2 * (n + 1) * u * absDot, "dot n=" + n);
-            assertEquals(ref.sumOfSquares(a, n), vec.sumOfSquares(a, n), 2 * (n + 1) * u * sq, "sumOfSquares n=" + n);
+            float[] a = CanonicalDigest.wide(n, 100 + n), b = CanonicalDigest.wide(n, 200 + n);
+            assertEquals(bits(definition(a, null, n)), bits(ref.sum(a, n)), "scalar sum n=" + n);
+            assertEquals(bits(definition(a, b, n)), bits(ref.dot(a, b, n)), "scalar dot n=" + n);
+            assertEquals(bits(ref.sum(a, n)), bits(vec.sum(a, n)), "sum n=" + n);
+            assertEquals(bits(ref.dot(a, b, n)), bits(vec.dot(a, b, n)), "dot n=" + n);
+            assertEquals(bits(ref.dot(a, a, n)), bits(vec.sumOfSquares(a, n)), "sumOfSquares n=" + n);
+            assertEquals(bits(ref.dot(a, a, n)), bits(ref.sumOfSquares(a, n)), "scalar sumOfSquares n=" + n);
         }
+    }
+
+    /**
+     * The canonical reduction written from its definition, one partial at a time: partial j = a[j] + a[j+16] + ...
+     * over whole blocks of 16 (fused when b is given), partials folded 8, 4, 2, 1, then the tail in order.
+     */
+    static float definition(float[] a, float[] b, int n) {
+        int blocks = n / 16 * 16;
+        float[] p = new float[16];
+        for (int j = 0; j < 16; j++) {
+            float s = 0f;
+            for (int i = j; i < blocks; i += 16) s = b == null ? s + a[i] : Math.fma(a[i], b[i], s);
+            p[j] = s;
+        }
+        float[] q = new float[8];
+        for (int j = 0; j < 8; j++) q[j] = p[j] + p[j + 8];
+        float[] r = {q[0] + q[4], q[1] + q[5], q[2] + q[6], q[3] + q[7]};
+        float s = (r[0] + r[2]) + (r[1] + r[3]);
+        for (int i = blocks; i < n; i++) s = b == null ? s + a[i] : Math.fma(a[i], b[i], s);
+        return s;
+    }
+
+    static int bits(float f) {
+        return Float.floatToRawIntBits(f);
     }
 
     @Test

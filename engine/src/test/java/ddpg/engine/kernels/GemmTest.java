@@ -11,15 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every GEMM variant against {@link ScalarGemm}, in all three forms, with and without accumulate, on awkward sizes.
- *
- * <p>Tolerance: both sides sum the same k products in float, in different orders, so each is within
- * k*u*sum|a||b| of the exact value (u = 2^-24). We allow |got - ref| <= 2(k+1) u (sum_p |a_ip b_pj| + |C0_ij|),
- * computed per element in double; C0 is the accumulated initial value.
+ * Every GEMM variant against {@link ScalarGemm}, in all three forms, with and without accumulate, on awkward sizes:
+ * bit for bit, because every variant computes the canonical arithmetic of {@link Gemm} (per K block of at most 512,
+ * one fma chain per output, added to C). The scalar reference itself is checked against that definition written out
+ * in the test. Other vector widths: {@link CrossWidthBitsTest}.
  */
 class GemmTest {
     static final int[] AWKWARD = {1, 3, 15, 16, 17, 63, 65};
-    static final double U = Math.ulp(1.0f) / 2;
 
     /** The Vector API variants (the module is present in the test JVM), plus a 2-thread one that always splits. */
     static List<Gemm> simdVariants() {
@@ -54,10 +52,11 @@ class GemmTest {
     @Test
     void cacheBlockingPathsSplitKAndN() {
         // K above the 512 block (two k-blocks, the second accumulates) and packed B above the L2 budget (n-blocks).
-        int[][] shapes = {{33, 1100, 70}, {40, 600, 700}, {17, 513, 257}};
+        int[][] shapes = {{33, 1100, 70}, {40, 600, 700}, {17, 513, 257}, {2, 1100, 40}, {3, 700, 1}};
         Random rnd = new Random(11);
         for (int[] s : shapes) {
-            checkAllForms(List.of(new VectorBlockedGemm(), new VectorGemm(), new ParallelGemm(2, 0)), s[0], s[1], s[2], rnd);
+            checkAllForms(List.of(new VectorBlockedGemm(), new VectorGemm(), new ParallelGemm(2, 0), new VectorRowGemm()),
+                    s[0], s[1], s[2], rnd);
         }
     }
 
@@ -99,27 +98,34 @@ class GemmTest {
         }
     }
 
-    /** Runs every variant on the same random inputs and compares each with ScalarGemm under the bound above. */
+    /** Runs every variant on the same random inputs and demands ScalarGemm's bits, which must be the definition's. */
     static void check(List<Gemm> variants, String form, int m, int k, int n, boolean accumulate, Random rnd) {
         float[] a = random(m * k, rnd), b = random(k * n, rnd), c0 = random(m * n, rnd);
         float[] ref = c0.clone();
         run(new ScalarGemm(), form, m, k, n, a, b, ref, accumulate);
-        double[] tol = new double[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double absSum = accumulate ? Math.abs(c0[i * n + j]) : 0;
-                for (int p = 0; p < k; p++) absSum += Math.abs((double) opA(form, a, m, k, i, p) * opB(form, b, k, n, p, j));
-                tol[i * n + j] = 2.0 * (k + 1) * U * absSum;
+                // The definition: K in ceil(k/512) equal blocks, each an fma chain from zero, added to C in order.
+                int blocks = (k + 511) / 512, kc = blocks == 0 ? 1 : (k + blocks - 1) / blocks;
+                float s = accumulate ? c0[i * n + j] : 0f;
+                for (int p0 = 0; p0 < k; p0 += kc) {
+                    float t = 0f;
+                    for (int p = p0; p < Math.min(k, p0 + kc); p++) t = Math.fma(opA(form, a, m, k, i, p), opB(form, b, k, n, p, j), t);
+                    s = p0 == 0 && !accumulate ? t : s + t;
+                }
+                if (Float.floatToRawIntBits(s) != Float.floatToRawIntBits(ref[i * n + j])) {
+                    fail(String.format("scalar %s %dx%dx%d acc=%b: C[%d][%d] = %s, the definition gives %s",
+                            form, m, k, n, accumulate, i, j, ref[i * n + j], s));
+                }
             }
         }
         for (Gemm g : variants) {
             float[] got = c0.clone();
             run(g, form, m, k, n, a, b, got, accumulate);
             for (int e = 0; e < m * n; e++) {
-                double err = Math.abs((double) got[e] - ref[e]);
-                if (!(err <= tol[e])) {
-                    fail(String.format("%s %s %dx%dx%d acc=%b: C[%d][%d] = %s, scalar %s (|diff| %.3g > tol %.3g)",
-                            g.name(), form, m, k, n, accumulate, e / n, e % n, got[e], ref[e], err, tol[e]));
+                if (Float.floatToRawIntBits(got[e]) != Float.floatToRawIntBits(ref[e])) {
+                    fail(String.format("%s %s %dx%dx%d acc=%b: C[%d][%d] = %s, scalar %s (not bit-identical)",
+                            g.name(), form, m, k, n, accumulate, e / n, e % n, got[e], ref[e]));
                 }
             }
         }

@@ -19,9 +19,9 @@ class JitDeterminismTest {
     @Test
     void laneSumIsTheFixedTreeColdAndWarm() {
         Random r = new Random(7);
-        float[] x = new float[FloatVector.SPECIES_PREFERRED.length()];
+        float[] x = new float[VectorInfo.SPECIES.length()];
         for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3));
-        FloatVector v = FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0);
+        FloatVector v = FloatVector.fromArray(VectorInfo.SPECIES, x, 0);
         float expected = Lanes.referenceSum(x);
         assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(Lanes.sum(v)), "cold");
         float warm = 0f;

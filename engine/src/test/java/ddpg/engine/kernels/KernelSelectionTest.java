@@ -19,7 +19,8 @@ class KernelSelectionTest {
         assertTrue(Kernels.vectorModulePresent());
         assertEquals("vector", Kernels.gemm(1).name());
         assertEquals("vector-2t", Kernels.gemm(2).name());
-        assertTrue(Kernels.description().startsWith("FloatVector"), Kernels.description());
+        assertTrue(Kernels.description().startsWith(Kernels.path() + " (FloatVector S_"), Kernels.description());
+        assertTrue(Kernels.path().matches("simd(128|256|512)"), Kernels.path());
         List<String> names = new ArrayList<>();
         for (Gemm g : Kernels.gemmVariants(2)) names.add(g.name());
         assertEquals(List.of("naive", "scalar", "vector-row", "vector-blocked", "vector", "vector-2t"), names);
@@ -33,7 +34,26 @@ class KernelSelectionTest {
             assertEquals("scalar", Kernels.gemm(1).name());
             assertEquals("scalar", Kernels.gemm(4).name());
             assertEquals("scalar", Kernels.description());
+            assertEquals("scalar", Kernels.path());
             assertEquals(List.of("naive", "scalar"), Kernels.gemmVariants(2).stream().map(Gemm::name).toList());
+        } finally {
+            if (old == null) System.clearProperty(Kernels.PROPERTY);
+            else System.setProperty(Kernels.PROPERTY, old);
+        }
+    }
+
+    @Test
+    void theSwitchAcceptsTheFivePathsAndNamesTheValidOnesOtherwise() {
+        String old = System.getProperty(Kernels.PROPERTY);
+        try {
+            for (String v : new String[] {"scalar", "simd", "simd128", "SIMD256", " simd512 "}) {
+                System.setProperty(Kernels.PROPERTY, v);
+                assertEquals(v.trim().toLowerCase(java.util.Locale.ROOT), Kernels.requested());
+            }
+            System.setProperty(Kernels.PROPERTY, "simd1024");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, Kernels::requested);
+            assertEquals("-Dddpg.kernels expects scalar, simd, simd128, simd256, simd512; got 'simd1024'", e.getMessage());
         } finally {
             if (old == null) System.clearProperty(Kernels.PROPERTY);
             else System.setProperty(Kernels.PROPERTY, old);
