@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerates every fixture in this folder from real MuJoCo 2.2.2 (the mjref harness, shared/tools/mjref).
-# usage: make_fixtures.sh MJREF MODEL_DIR      e.g. make_fixtures.sh /work/mjref/mjref <dir with cartpole.xml ...>
+# Regenerates every fixture in this folder from real MuJoCo 2.2.2 (the project's mjref harness, built against
+# Debian's libmujoco-dev 2.2.2; not part of this repository).
+# usage: make_fixtures.sh MJREF MODEL_DIR      e.g. make_fixtures.sh path/to/mjref <dir with cartpole.xml ...>
 set -e
 MJREF=$1
 MODELS=$2

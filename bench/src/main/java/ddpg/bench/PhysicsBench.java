@@ -1,8 +1,8 @@
 package ddpg.bench;
 
-import ddpg.physics.tasks.ControlSuiteEnv;
-import ddpg.physics.tasks.StepResult;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.ControlSuiteEnv;
+import ddpg.physics.env.StepResult;
+import ddpg.physics.env.Tasks;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

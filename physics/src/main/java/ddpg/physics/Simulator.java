@@ -1,6 +1,7 @@
 package ddpg.physics;
 
-import ddpg.physics.constraint.DivergenceCheck;
+import ddpg.physics.constraint.ConstraintSolver;
+import ddpg.physics.constraint.ConstraintStage;
 import ddpg.physics.integrate.Euler;
 import ddpg.physics.integrate.Rk4;
 import ddpg.physics.model.Data;
@@ -16,9 +17,13 @@ import ddpg.physics.smooth.Rne;
 import ddpg.physics.smooth.Sensors;
 
 /**
- * One simulation: a shared read-only {@link Model}, this instance's {@link Data}, and the pipeline that advances
- * it, stage by stage in MuJoCo 2.2.2's order. Everything is preallocated; {@link #step()} allocates nothing.
- * Not thread-safe; use one Simulator per thread.
+ * One simulation: a {@link Model}, this instance's {@link Data}, and the pipeline that advances it, stage by stage in
+ * MuJoCo 2.2.2's order. Everything is preallocated; {@link #step()} allocates nothing. Not thread-safe; use one
+ * Simulator per thread.
+ *
+ * <p>Divergence is checked in one place, at the end of {@link #step()} and {@link #step2()} (MuJoCo checks in
+ * mj_step only): a non-finite or absurd state is a {@link SimulationDivergedException} naming the model, time,
+ * quantity and joint, which callers report upward (the environment ends the episode with it).
  */
 public final class Simulator {
     public final Model model;
@@ -40,7 +45,7 @@ public final class Simulator {
     private int maxNefc;
 
     /** The full pipeline: smooth dynamics plus contacts and joint limits. */
-    public Simulator(Model model) { this(model, new SolverStage(model)); }
+    public Simulator(Model model) { this(model, new ConstraintSolver(model)); }
 
     /** The pipeline with the given constraint stage ({@link ConstraintStage#NONE} for smooth dynamics only). */
     public Simulator(Model model, ConstraintStage constraints) {
@@ -77,7 +82,11 @@ public final class Simulator {
     /** mj_forward: every derived quantity of the current state, qacc included. */
     public void forward() { forward(true); }
 
-    /** mj_step: forward, then integrate with the model's integrator. */
+    /**
+     * mj_step: forward, then integrate with the model's integrator.
+     *
+     * @throws SimulationDivergedException if the new state is not finite or beyond {@link DivergenceCheck}'s limits
+     */
     public void step() {
         maxNefc = 0;
         forward(true);
@@ -90,11 +99,12 @@ public final class Simulator {
     }
 
     /**
-     * mj_step2-like (Euler models): actuation, acceleration, constraints, sensors and integration, REUSING the
+     * mj_step2-like (Euler models): actuation, acceleration, constraints, sensors and integration, reusing the
      * position and velocity stages already in {@link #data} (from the last forward or positionsAndVelocities).
      * dm_control's default "legacy" stepping starts every control step this way; the cheetah's reset depends on it
-     * (its first settling step integrates from the randomised qpos with stages computed at qpos0). Added for the
-     * tasks package.
+     * (its first settling step integrates from the randomised qpos with stages computed at qpos0).
+     *
+     * @throws SimulationDivergedException as {@link #step()}
      */
     public void step2() {
         if (model.optIntegrator == Model.INT_RK4) {
@@ -110,11 +120,7 @@ public final class Simulator {
         checkDivergence();
     }
 
-    /**
-     * After integration: NaN, infinity or an absurd magnitude in the new state is a
-     * {@link ddpg.physics.constraint.SimulationDivergedException} naming the model, time and joint, so a blow-up
-     * never travels on silently (the task layer turns it into the end of the episode).
-     */
+    /** After integration: the single divergence check of the pipeline (qpos, qvel and the step's qacc). */
     private void checkDivergence() {
         divergence.check(data.time, data.qpos, data.qvel, data.qacc);
     }

@@ -2,27 +2,23 @@ package ddpg.physics.constraint;
 
 import ddpg.physics.collision.Collision;
 import ddpg.physics.collision.Contacts;
+import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
 /**
- * The whole constraint stage of one simulation instance: collision detection, constraint rows, soft-constraint
- * parameters and the Newton solve, from the smooth-dynamics results to {@code qacc} and {@code qfrc_constraint}.
- * Everything is preallocated here; a step allocates nothing.
- *
- * <p>It also refuses to work on a diverged state: a NaN, infinity or absurd magnitude in qpos or qvel (before) or
- * qacc (after the solve) throws {@link SimulationDivergedException} naming the joint ({@link DivergenceCheck}).
+ * The constraint stage of one simulation instance: collision detection, constraint rows, soft-constraint parameters
+ * and the Newton solve, from the smooth-dynamics results in {@link Data} to {@code qacc}, {@code qfrc_constraint}
+ * and the contacts with their forces. Everything is preallocated here; a step allocates nothing.
  */
-public final class ConstraintSolver {
+public final class ConstraintSolver implements ConstraintStage {
     private final Model m;
     private final Collision collision;
     private final Contacts contacts = new Contacts(32);
-    private final Kinematics kin;
+    private final Jacobians jacobians;
     private final RowBuilder builder;
     private final Rows rows;
     private final NewtonSolver newton;
     private boolean useWarmstart = false;
-    private final DivergenceCheck divergence;
-    private double time = Double.NaN;
 
     public ConstraintSolver(Model m) {
         this.m = m;
@@ -32,39 +28,69 @@ public final class ConstraintSolver {
         }
         InvWeights.ensure(m);
         this.collision = new Collision(m);
-        this.kin = new Kinematics(m);
-        this.builder = new RowBuilder(m, kin);
+        this.jacobians = new Jacobians(m);
+        this.builder = new RowBuilder(m, jacobians);
         this.rows = new Rows(m.nv, 32);
         this.newton = new NewtonSolver(m.nv, m.dofParentid);
-        this.divergence = new DivergenceCheck(m);
     }
 
-    /** Simulation time of the next {@link #solve}, used only to report a divergence. */
-    public void setTime(double t) { time = t; }
+    /**
+     * Constrained acceleration of the state in {@code d} (see {@link ConstraintStage} for what must be current):
+     * sets qacc, qfrcConstraint, ncon, nefc and the contact arrays, forces included.
+     */
+    @Override
+    public void apply(Model model, Data d) {
+        if (model != m) throw new IllegalArgumentException("this constraint solver belongs to another model: " + m.source);
+        collision.detect(d.geomXpos, d.geomXmat, contacts);
+        if (contacts.count > 0) jacobians.update(d); // only contact rows use the dof axes and anchors
+        builder.build(d.qpos, d.qvel, contacts, rows);
+        boolean warm = useWarmstart && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
+        newton.solve(d.qM, d.qaccSmooth, rows, warm ? d.qaccWarmstart : null, m.optIterations, d.qacc,
+                d.qfrcConstraint);
+        publishContacts(d);
+    }
 
     /**
-     * Constrained acceleration for one state.
-     *
-     * @param qpos, qvel  state
-     * @param xpos, xmat  body world poses (nbody x 3, nbody x 9 row-major)
-     * @param gxpos, gxmat geom world poses (ngeom x 3, ngeom x 9)
-     * @param mass        dense joint-space inertia (nv x nv, armature included)
-     * @param qaccSmooth  unconstrained acceleration
-     * @param warmstart   previous step's qacc (or null)
-     * @param qacc        out: constrained acceleration
-     * @param qfrcConstraint out: constraint force in joint space
+     * Contacts of this solve into Data, like mjData.contact, with each contact's force in its own frame (normal,
+     * first tangent, second tangent), as MuJoCo's {@code mj_contactForce} decodes it from the row forces: a
+     * frictionless contact has only the normal force; the four rows of a pyramid (edges {@code n + mu1 t1},
+     * {@code n - mu1 t1}, {@code n + mu2 t2}, {@code n - mu2 t2}, added consecutively by {@link RowBuilder}) give
+     * the normal force {@code f0 + f1 + f2 + f3} and the tangential ones {@code (f0 - f1) mu1}, {@code (f2 - f3) mu2}
+     * (mju_decodePyramid's order of operations). A contact without rows (touching exactly, or in the gap) has zero
+     * force.
      */
-    public void solve(double[] qpos, double[] qvel, double[] xpos, double[] xmat, double[] gxpos, double[] gxmat,
-                      double[] mass, double[] qaccSmooth, double[] warmstart, double[] qacc,
-                      double[] qfrcConstraint) {
-        // like MuJoCo's checks of the state before and the acceleration after the solve
-        divergence.check(time, qpos, qvel, null);
-        collision.detect(gxpos, gxmat, contacts);
-        kin.update(qpos, xpos, xmat);
-        builder.build(qpos, qvel, contacts, rows);
-        boolean warm = useWarmstart && warmstart != null && (m.optDisableflags & Model.DSBL_WARMSTART) == 0;
-        newton.solve(mass, qaccSmooth, rows, warm ? warmstart : null, m.optIterations, qacc, qfrcConstraint);
-        divergence.check(time, qpos, qvel, qacc);
+    private void publishContacts(Data d) {
+        Contacts c = contacts;
+        d.ncon = c.count;
+        d.nefc = rows.nefc;
+        d.ensureContactCapacity(c.count);
+        for (int k = 0; k < c.count; k++) {
+            d.contactGeom1[k] = c.geom1[k];
+            d.contactGeom2[k] = c.geom2[k];
+            d.contactDim[k] = c.dim[k];
+            d.contactDist[k] = c.dist[k];
+            System.arraycopy(c.pos, 3 * k, d.contactPos, 3 * k, 3);
+            System.arraycopy(c.frame, 9 * k, d.contactFrame, 9 * k, 9);
+        }
+        java.util.Arrays.fill(d.contactForce, 0, 3 * c.count, 0);
+        for (int i = 0; i < rows.nefc; ) {
+            int k = rows.id[i];
+            switch (rows.type[i]) {
+                case Rows.CONTACT_FRICTIONLESS -> {
+                    d.contactForce[3 * k] = newton.force(i);
+                    i += 1;
+                }
+                case Rows.CONTACT_PYRAMIDAL -> {
+                    double f0 = newton.force(i), f1 = newton.force(i + 1), f2 = newton.force(i + 2),
+                            f3 = newton.force(i + 3);
+                    d.contactForce[3 * k] = f0 + f1 + f2 + f3;
+                    d.contactForce[3 * k + 1] = (f0 - f1) * c.friction[5 * k];
+                    d.contactForce[3 * k + 2] = (f2 - f3) * c.friction[5 * k + 1];
+                    i += 4;
+                }
+                default -> i += 1; // joint limit
+            }
+        }
     }
 
     /**
@@ -76,46 +102,12 @@ public final class ConstraintSolver {
      */
     public void setUseWarmstart(boolean on) { useWarmstart = on; }
 
-    /**
-     * Force of contact c of the last solve in its contact frame, written to {@code out[o..o+2]} as (normal, first
-     * tangent, second tangent), like MuJoCo's {@code mj_contactForce}: a frictionless contact has only the normal
-     * force; for the pyramid with edge forces f0..f3 along {@code n + mu t1, n - mu t1, n + mu t2, n - mu t2} the
-     * normal force is {@code f0 + f1 + f2 + f3} and the tangential ones {@code mu (f0 - f1)}, {@code mu (f2 - f3)}.
-     * Zero for a contact without rows (touching exactly, or in the gap).
-     */
-    public void contactForce(int c, double[] out, int o) {
-        out[o] = 0;
-        out[o + 1] = 0;
-        out[o + 2] = 0;
-        for (int i = 0; i < rows.nefc; i++) {
-            if (rows.type[i] == Rows.LIMIT_JOINT || rows.id[i] != c) continue;
-            if (rows.type[i] == Rows.CONTACT_FRICTIONLESS) {
-                out[o] = newton.force(i);
-            } else {
-                double f0 = newton.force(i), f1 = newton.force(i + 1), f2 = newton.force(i + 2),
-                        f3 = newton.force(i + 3);
-                out[o] = f0 + f1 + f2 + f3;
-                out[o + 1] = contacts.friction[5 * c] * (f0 - f1);
-                out[o + 2] = contacts.friction[5 * c + 1] * (f2 - f3);
-            }
-            return;
-        }
-    }
-
-    /** Contacts found by the last {@link #solve}. */
+    /** Contacts found by the last {@link #apply}. */
     public Contacts contacts() { return contacts; }
 
-    /** Constraint rows of the last {@link #solve}. */
+    /** Constraint rows of the last {@link #apply}. */
     public Rows rows() { return rows; }
 
-    /** The solver (iterations, row forces) of the last {@link #solve}. */
+    /** The solver (iterations, row forces) of the last {@link #apply}. */
     public NewtonSolver newton() { return newton; }
-
-    /** True if the model can produce no constraint rows at all (no limits, contacts disabled). */
-    public boolean inactive() {
-        if ((m.optDisableflags & Model.DSBL_CONSTRAINT) != 0) return true;
-        boolean anyLimit = false;
-        for (int j = 0; j < m.njnt; j++) anyLimit |= m.jntLimited[j];
-        return collision.disabled() && (!anyLimit || (m.optDisableflags & Model.DSBL_LIMIT) != 0);
-    }
 }

@@ -22,12 +22,12 @@ import ddpg.physics.model.Model;
  */
 public final class RowBuilder {
     private final Model m;
-    private final Kinematics kin;
+    private final Jacobians jacobians;
     private final boolean refsafe;
 
-    public RowBuilder(Model m, Kinematics kin) {
+    public RowBuilder(Model m, Jacobians jacobians) {
         this.m = m;
-        this.kin = kin;
+        this.jacobians = jacobians;
         this.refsafe = (m.optDisableflags & Model.DSBL_REFSAFE) == 0;
         if (m.bodyInvweight0.length < 2 * m.nbody || m.dofInvweight0.length < m.nv) {
             throw new IllegalArgumentException(m.source + ": model has no body_invweight0/dof_invweight0 (compute "
@@ -35,7 +35,7 @@ public final class RowBuilder {
         }
     }
 
-    /** Rows for state (qpos, qvel) with contacts {@code con}; {@link Kinematics#update} must be current. */
+    /** Rows for state (qpos, qvel) with contacts {@code con}; {@link Jacobians#update} must be current. */
     public void build(double[] qpos, double[] qvel, Contacts con, Rows rows) {
         rows.clear();
         boolean limits = (m.optDisableflags & (Model.DSBL_LIMIT | Model.DSBL_CONSTRAINT)) == 0;
@@ -94,8 +94,8 @@ public final class RowBuilder {
 
     private void relative(int b1, int b2, double px, double py, double pz, double dx, double dy, double dz,
                           double[] row, int ro) {
-        kin.addPointJacobian(b2, px, py, pz, dx, dy, dz, 1, row, ro);
-        kin.addPointJacobian(b1, px, py, pz, dx, dy, dz, -1, row, ro);
+        jacobians.addPointJacobian(b2, px, py, pz, dx, dy, dz, 1, row, ro);
+        jacobians.addPointJacobian(b1, px, py, pz, dx, dy, dz, -1, row, ro);
     }
 
     /** Velocity, impedance, R, D and aref of every row. */

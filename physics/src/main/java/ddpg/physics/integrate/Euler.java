@@ -28,6 +28,7 @@ public final class Euler {
         factor = new Factor(m);
         mqacc = new double[m.nv];
         hDamping = new double[m.nv];
+        for (int i = 0; i < m.nv; i++) hDamping[i] = m.optTimestep * m.dofDamping[i];
         qHLD = new double[factor.nnz];
         qHDiagInv = new double[m.nv];
     }
@@ -37,7 +38,6 @@ public final class Euler {
         int nv = m.nv;
         double h = m.optTimestep;
         if (damped && (m.optDisableflags & Model.DSBL_PASSIVE) == 0) {
-            for (int i = 0; i < nv; i++) hDamping[i] = h * m.dofDamping[i];
             factor.mulM(d.qM, d.qacc, mqacc);
             factor.factor(d.qM, hDamping, qHLD, qHDiagInv); // M + h D
             factor.solve(qHLD, qHDiagInv, mqacc);

@@ -1,8 +1,13 @@
 package ddpg.physics.math;
 
 /**
- * Rotations on flat arrays, with an offset into each array so that per-body rows of {@code Data} can be used in
- * place. Quaternions are (w, x, y, z); 3x3 matrices are row-major. Nothing here allocates.
+ * Rotations: quaternions (w, x, y, z) and row-major 3x3 matrices. A frame's quaternion rotates vectors from the
+ * child frame into the parent frame, as in MuJoCo's compiled model.
+ *
+ * <p>Two forms. The in-place ones work on flat arrays with an offset into each, so that per-body rows of
+ * {@code Data} can be used directly, and allocate nothing (the simulation loop). The value-returning ones
+ * ({@link #mul}, {@link #toMat}, {@link #unit}, ...) return new arrays, for the compiler, which runs once per
+ * model. Where both exist they do the same arithmetic in the same order, so they agree to the last bit.
  */
 public final class Rot {
     private Rot() {}
@@ -95,5 +100,89 @@ public final class Rot {
         res[ri] = tmp[1] / s * angle;
         res[ri + 1] = tmp[2] / s * angle;
         res[ri + 2] = tmp[3] / s * angle;
+    }
+
+    // ---- value-returning forms (the MJCF compiler) ----
+
+    /** A new identity quaternion. */
+    public static double[] identityQuat() {
+        return new double[]{1, 0, 0, 0};
+    }
+
+    /** Hamilton product a*b (apply b first, then a), as a new array. */
+    public static double[] mul(double[] a, double[] b) {
+        double[] res = new double[4];
+        quatMul(a, 0, b, 0, res, 0);
+        return res;
+    }
+
+    /** Rotation by angle (radians) about a unit axis. */
+    public static double[] axisAngle(double[] axis, double angle) {
+        double s = Math.sin(angle / 2);
+        return new double[]{Math.cos(angle / 2), axis[0] * s, axis[1] * s, axis[2] * s};
+    }
+
+    /**
+     * The smallest rotation taking +z to the direction of vec (any non-zero length). If v is parallel to z, the axis
+     * is +x (so -z gives a half turn about x), which is what MuJoCo writes for such frames.
+     */
+    public static double[] zTo(double[] vec) {
+        // on the unit vector, with the full cross product z x v (so zero components keep MuJoCo's signs): this
+        // reproduces MuJoCo's last bits, which matter for its exact *_sameframe tests
+        double n = norm3(vec);
+        double[] v = {vec[0] / n, vec[1] / n, vec[2] / n};
+        double ax = 0 * v[2] - 1 * v[1], ay = 1 * v[0] - 0 * v[2], az = 0 * v[1] - 0 * v[0];
+        double s = Math.sqrt(ax * ax + ay * ay + az * az);
+        double angle = Math.atan2(s, v[2]);
+        if (s < 1e-10) { ax = 1; ay = 0; az = 0; s = 1; } // along +-z: any axis in the xy plane; MuJoCo uses x
+        double h = Math.sin(angle / 2);
+        return new double[]{Math.cos(angle / 2), ax / s * h, ay / s * h, az / s * h};
+    }
+
+    /** q / |q| (dividing by the norm, as MuJoCo's compiler does; {@link #normalizeQuat} multiplies by 1/|q|). */
+    public static double[] unit(double[] q) {
+        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
+        return new double[]{q[0] / n, q[1] / n, q[2] / n, q[3] / n};
+    }
+
+    /** Rotation matrix (row-major) of a unit quaternion, as a new array. */
+    public static double[] toMat(double[] q) {
+        double[] m = new double[9];
+        quatToMat(q, 0, m, 0);
+        return m;
+    }
+
+    /** Unit quaternion of a proper rotation matrix (row-major), w >= 0 when the trace is positive. */
+    public static double[] fromMat(double[] r) {
+        double tr = r[0] + r[4] + r[8];
+        double[] q = new double[4];
+        if (tr > 0) {
+            double s = Math.sqrt(tr + 1) * 2;
+            q[0] = s / 4; q[1] = (r[7] - r[5]) / s; q[2] = (r[2] - r[6]) / s; q[3] = (r[3] - r[1]) / s;
+        } else if (r[0] > r[4] && r[0] > r[8]) {
+            double s = Math.sqrt(1 + r[0] - r[4] - r[8]) * 2;
+            q[0] = (r[7] - r[5]) / s; q[1] = s / 4; q[2] = (r[1] + r[3]) / s; q[3] = (r[2] + r[6]) / s;
+        } else if (r[4] > r[8]) {
+            double s = Math.sqrt(1 + r[4] - r[0] - r[8]) * 2;
+            q[0] = (r[2] - r[6]) / s; q[1] = (r[1] + r[3]) / s; q[2] = s / 4; q[3] = (r[5] + r[7]) / s;
+        } else {
+            double s = Math.sqrt(1 + r[8] - r[0] - r[4]) * 2;
+            q[0] = (r[3] - r[1]) / s; q[1] = (r[2] + r[6]) / s; q[2] = (r[5] + r[7]) / s; q[3] = s / 4;
+        }
+        double n = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
+        for (int i = 0; i < 4; i++) q[i] /= n;
+        return q;
+    }
+
+    /** Vector v rotated by unit quaternion q, as a new array. */
+    public static double[] rotate(double[] q, double[] v) {
+        double[] res = new double[3];
+        matVec(toMat(q), 0, v, 0, res, 0);
+        return res;
+    }
+
+    /** Euclidean length of a 3-vector. */
+    public static double norm3(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     }
 }

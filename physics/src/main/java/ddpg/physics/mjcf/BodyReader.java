@@ -1,8 +1,11 @@
 package ddpg.physics.mjcf;
 
+import ddpg.physics.math.Rot;
 import ddpg.physics.model.Model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -40,24 +43,51 @@ final class BodyReader {
     /** Reads one {@code <worldbody>} (several are merged, as MuJoCo does). */
     void readWorld(XmlElement wb) {
         for (String a : wb.attrs.keySet()) throw wb.error(a, "<worldbody> takes no attributes");
-        readContents(world(), wb, defaults.main);
+        readTree(new Frame(world(), wb, defaults.main));
     }
 
-    private void readContents(Specs.Body body, XmlElement xml, Defaults.Cls childclass) {
-        for (XmlElement c : xml.children) {
+    /** A body whose XML children are being read, with the default class its elements inherit. */
+    private static final class Frame {
+        final Specs.Body body;
+        final XmlElement xml;
+        final Defaults.Cls childclass;
+        int next;
+
+        Frame(Specs.Body body, XmlElement xml, Defaults.Cls childclass) {
+            this.body = body;
+            this.xml = xml;
+            this.childclass = childclass;
+        }
+    }
+
+    /**
+     * Reads a body tree depth first in document order, so bodies get MuJoCo's ids (pre-order). An explicit stack
+     * instead of recursion: the nesting depth is bounded by {@link XmlParser#MAX_DEPTH}, not by the thread's stack.
+     */
+    private void readTree(Frame top) {
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(top);
+        while (!stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (f.next == f.xml.children.size()) {
+                stack.pop();
+                continue;
+            }
+            XmlElement c = f.xml.children.get(f.next++);
+            Specs.Body body = f.body;
             switch (c.tag) {
-                case "body" -> readBody(body, c, childclass);
-                case "joint" -> { requireMoving(body, c); body.joints.add(joint(body, c, classOf(c, childclass))); }
+                case "body" -> stack.push(openBody(body, c, f.childclass));
+                case "joint" -> { requireMoving(body, c); body.joints.add(joint(body, c, classOf(c, f.childclass))); }
                 case "freejoint" -> { requireMoving(body, c); body.joints.add(freeJoint(body, c)); }
-                case "geom" -> body.geoms.add(geom(body, c, classOf(c, childclass)));
-                case "site" -> body.sites.add(site(body, c, classOf(c, childclass)));
+                case "geom" -> body.geoms.add(geom(body, c, classOf(c, f.childclass)));
+                case "site" -> body.sites.add(site(body, c, classOf(c, f.childclass)));
                 case "inertial" -> {
                     if (body.id == 0) throw c.error("the world body cannot have <inertial>");
                     if (body.inertial != null) throw c.error("a body can have only one <inertial>");
                     body.inertial = inertial(c);
                 }
                 case "camera", "light" -> { }
-                default -> throw c.error("unknown or unsupported element inside <" + xml.tag + ">");
+                default -> throw c.error("unknown or unsupported element inside <" + f.xml.tag + ">");
             }
         }
     }
@@ -71,7 +101,8 @@ final class BodyReader {
         return name == null ? childclass : defaults.get(name.strip(), e, "class");
     }
 
-    private void readBody(Specs.Body parent, XmlElement e, Defaults.Cls inherited) {
+    /** A new body (next id) under {@code parent}, its own attributes read; its children are read by the caller. */
+    private Frame openBody(Specs.Body parent, XmlElement e, Defaults.Cls inherited) {
         Schema.check(e, Schema.BODY);
         Specs.Body b = new Specs.Body();
         b.xml = e;
@@ -86,7 +117,7 @@ final class BodyReader {
         b.pos = a.vec("pos", new double[3]);
         b.quat = Orientation.of(a, cs);
         Defaults.Cls cc = e.has("childclass") ? defaults.get(e.attr("childclass").strip(), e, "childclass") : inherited;
-        readContents(b, e, cc);
+        return new Frame(b, e, cc);
     }
 
     private Specs.Joint joint(Specs.Body body, XmlElement e, Defaults.Cls cls) {
@@ -103,7 +134,7 @@ final class BodyReader {
         j.type = t;
         j.pos = a.vec("pos", new double[3]);
         double[] axis = a.vec("axis", new double[]{0, 0, 1});
-        double n = Quat.norm3(axis);
+        double n = Rot.norm3(axis);
         if (n < 1e-10) throw a.source("axis").error("axis", "axis has zero length");
         j.axis = new double[]{axis[0] / n, axis[1] / n, axis[2] / n};
         boolean hinge = t == Model.JNT_HINGE;
@@ -168,7 +199,7 @@ final class BodyReader {
             if (t != Model.GEOM_CAPSULE && t != Model.GEOM_CYLINDER)
                 throw a.source("fromto").error("fromto", "only capsule and cylinder geoms can use fromto");
             placeFromTo(fromto, g.pos, g.size, a.source("fromto"));
-            g.quat = Quat.zTo(new double[]{fromto[0] - fromto[3], fromto[1] - fromto[4], fromto[2] - fromto[5]});
+            g.quat = Rot.zTo(new double[]{fromto[0] - fromto[3], fromto[1] - fromto[4], fromto[2] - fromto[5]});
         }
         checkSize(g.type, g.size, a, "geom");
         g.contype = a.integer("contype", 1);
@@ -223,7 +254,7 @@ final class BodyReader {
             if (t != Model.GEOM_CAPSULE && t != Model.GEOM_CYLINDER)
                 throw a.source("fromto").error("fromto", "only capsule and cylinder sites can use fromto");
             placeFromTo(fromto, s.pos, s.size, a.source("fromto"));
-            s.quat = Quat.zTo(new double[]{fromto[0] - fromto[3], fromto[1] - fromto[4], fromto[2] - fromto[5]});
+            s.quat = Rot.zTo(new double[]{fromto[0] - fromto[3], fromto[1] - fromto[4], fromto[2] - fromto[5]});
         }
         s.rgba = rgba(a);
         return s;
@@ -243,7 +274,7 @@ final class BodyReader {
             double[] f = a.exact("fullinertia", 6); // Ixx Iyy Izz Ixy Ixz Iyz
             MassProperties.Principal p = MassProperties.principal(new double[]{f[0], f[3], f[4], f[3], f[1], f[5], f[4], f[5], f[2]});
             in.diag = p.values();
-            in.quat = Quat.mul(frame, p.quat());
+            in.quat = Rot.mul(frame, p.quat());
         } else {
             if (!a.has("diaginertia")) throw e.error("diaginertia", "required (or fullinertia)");
             in.diag = a.exact("diaginertia", 3);

@@ -1,6 +1,8 @@
 package ddpg.physics.mjcf;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +41,28 @@ final class Defaults {
         fill(main, root);
     }
 
-    private void fill(Cls cls, XmlElement e) {
-        for (String a : e.attrs.keySet()) if (!a.equals("class")) throw e.error(a, "unknown attribute of <default>");
-        for (XmlElement c : e.children) {
+    /** A {@code <default>} element whose children are being read into its class. */
+    private record Open(Cls cls, XmlElement e, int[] next) {}
+
+    /** Reads a class tree depth first in document order, with an explicit stack instead of recursion. */
+    private void fill(Cls top, XmlElement topElement) {
+        Deque<Open> stack = new ArrayDeque<>();
+        stack.push(open(top, topElement));
+        while (!stack.isEmpty()) {
+            Open o = stack.peek();
+            if (o.next[0] == o.e.children.size()) {
+                stack.pop();
+                continue;
+            }
+            XmlElement c = o.e.children.get(o.next[0]++);
+            Cls cls = o.cls;
             if (c.tag.equals("default")) {
                 String name = c.attr("class");
                 if (name == null || name.isBlank()) throw c.error("class", "a nested <default> needs a class name");
                 if (classes.containsKey(name)) throw c.error("class", "default class '" + name + "' is defined twice");
                 Cls child = new Cls(name, cls);
                 classes.put(name, child);
-                fill(child, c);
+                stack.push(open(child, c));
             } else if (Schema.DEFAULTABLE.containsKey(c.tag)) {
                 if (cls.byKind.containsKey(c.tag)) throw c.error("duplicate <" + c.tag + "> in default class '" + cls.name + "'");
                 if (c.has("name")) throw c.error("name", "a default cannot have a name");
@@ -65,6 +79,11 @@ final class Defaults {
                 throw c.error("not supported inside <default> (supported: joint, geom, site, motor, default)");
             }
         }
+    }
+
+    private static Open open(Cls cls, XmlElement e) {
+        for (String a : e.attrs.keySet()) if (!a.equals("class")) throw e.error(a, "unknown attribute of <default>");
+        return new Open(cls, e, new int[1]);
     }
 
     /** The named class; an unknown name is an error at the attribute that used it. */

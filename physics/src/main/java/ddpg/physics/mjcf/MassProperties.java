@@ -1,5 +1,6 @@
 package ddpg.physics.mjcf;
 
+import ddpg.physics.math.Rot;
 import ddpg.physics.model.Model;
 
 /**
@@ -92,7 +93,7 @@ final class MassProperties {
      * step makes the result deterministic: the same frame (sign and order) MuJoCo's compiler reports.
      */
     static Principal principal(double[] a) {
-        double[] q = Quat.IDENTITY.clone();
+        double[] q = Rot.identityQuat();
         double[] val = new double[3];
         final double eps = 1e-12;
         for (int iter = 0; iter < 500; iter++) {
@@ -117,7 +118,7 @@ final class MassProperties {
             double[] rot = new double[4];
             rot[axis + 1] = sinHalf;
             rot[0] = Math.sqrt(1 - sinHalf * sinHalf);
-            q = unit(Quat.mul(q, unit(rot)));
+            q = unit(Rot.mul(q, unit(rot)));
         }
         // sort decreasing with three bubble steps on (0,1), (1,2), (0,1); a swap is a quarter turn of the frame
         for (int j = 0; j < 3; j++) {
@@ -127,7 +128,7 @@ final class MassProperties {
                 double[] turn = new double[4];
                 turn[0] = 0.707106781186548;
                 turn[(i + 2) % 3 + 1] = 0.707106781186548;
-                q = unit(Quat.mul(q, turn));
+                q = unit(Rot.mul(q, turn));
             }
         }
         return new Principal(val, q);
@@ -140,7 +141,7 @@ final class MassProperties {
 
     /** R^T a R for the rotation R of quaternion q. */
     private static double[] rotateInto(double[] a, double[] q) {
-        double[] rm = Quat.toMat(q);
+        double[] rm = Rot.toMat(q);
         double[] tmp = new double[9], out = new double[9];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) {
@@ -159,7 +160,7 @@ final class MassProperties {
 
     /** Full inertia (row-major 3x3) of a diagonal inertia in a frame rotated by q. */
     static double[] rotatedInertia(double[] diag, double[] q) {
-        double[] r = Quat.toMat(q);
+        double[] r = Rot.toMat(q);
         double[] out = new double[9];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) {

@@ -1,5 +1,6 @@
 package ddpg.physics.mjcf;
 
+import ddpg.physics.math.Rot;
 import ddpg.physics.model.Model;
 
 import java.util.ArrayList;
@@ -269,7 +270,7 @@ final class ModelLayout {
     }
 
     private static boolean isOrigin(double[] pos, double[] quat) {
-        return close(pos, new double[3]) && close(quat, Quat.IDENTITY);
+        return close(pos, new double[3]) && close(quat, Rot.identityQuat());
     }
 
     private static boolean close(double[] a, double[] b) {

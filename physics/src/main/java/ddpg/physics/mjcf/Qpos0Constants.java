@@ -1,5 +1,6 @@
 package ddpg.physics.mjcf;
 
+import ddpg.physics.math.Rot;
 import ddpg.physics.model.Model;
 
 /**
@@ -19,31 +20,31 @@ final class Qpos0Constants {
         int nb = m.nbody, nv = m.nv;
         // ---- body frames in the world at qpos0 ----
         double[][] xpos = new double[nb][3], xquat = new double[nb][];
-        xquat[0] = Quat.IDENTITY.clone();
+        xquat[0] = Rot.identityQuat();
         for (int b = 1; b < nb; b++) {
             int p = m.bodyParentid[b];
             double[] local = {m.bodyPos[3 * b], m.bodyPos[3 * b + 1], m.bodyPos[3 * b + 2]};
-            double[] r = Quat.rotate(xquat[p], local);
+            double[] r = Rot.rotate(xquat[p], local);
             for (int k = 0; k < 3; k++) xpos[b][k] = xpos[p][k] + r[k];
-            xquat[b] = unit(Quat.mul(xquat[p], slice(m.bodyQuat, 4 * b, 4)));
+            xquat[b] = unit(Rot.mul(xquat[p], slice(m.bodyQuat, 4 * b, 4)));
         }
         // ---- Jacobian columns of every dof: angular part and anchor (null angular = slide) ----
         double[][] dofAxis = new double[nv][3], dofAnchor = new double[nv][3];
         boolean[] dofRot = new boolean[nv];
         for (int j = 0; j < m.njnt; j++) {
             int b = m.jntBodyid[j], d = m.jntDofadr[j];
-            double[] anchor = add(xpos[b], Quat.rotate(xquat[b], slice(m.jntPos, 3 * j, 3)));
+            double[] anchor = add(xpos[b], Rot.rotate(xquat[b], slice(m.jntPos, 3 * j, 3)));
             if (m.jntType[j] == Model.JNT_FREE) {
                 for (int k = 0; k < 3; k++) {
                     double[] e = new double[3];
                     e[k] = 1;
                     dofAxis[d + k] = e;                                // world-frame translation
-                    dofAxis[d + 3 + k] = Quat.rotate(xquat[b], e);     // body-frame rotation
+                    dofAxis[d + 3 + k] = Rot.rotate(xquat[b], e);     // body-frame rotation
                     dofRot[d + 3 + k] = true;
                     dofAnchor[d + 3 + k] = xpos[b].clone();
                 }
             } else {
-                dofAxis[d] = Quat.rotate(xquat[b], slice(m.jntAxis, 3 * j, 3));
+                dofAxis[d] = Rot.rotate(xquat[b], slice(m.jntAxis, 3 * j, 3));
                 dofRot[d] = m.jntType[j] == Model.JNT_HINGE;
                 dofAnchor[d] = anchor;
             }
@@ -52,8 +53,8 @@ final class Qpos0Constants {
         double[][][] jac = new double[nb][][];
         double[] mass = new double[nv * nv];
         for (int b = 1; b < nb; b++) {
-            double[] iq = unit(Quat.mul(xquat[b], slice(m.bodyIquat, 4 * b, 4)));
-            double[] com = add(xpos[b], Quat.rotate(xquat[b], slice(m.bodyIpos, 3 * b, 3)));
+            double[] iq = unit(Rot.mul(xquat[b], slice(m.bodyIquat, 4 * b, 4)));
+            double[] com = add(xpos[b], Rot.rotate(xquat[b], slice(m.bodyIpos, 3 * b, 3)));
             double[][] jb = new double[6][nv];
             for (int d = lastDof(m, b); d >= 0; d = m.dofParentid[d]) {
                 if (dofRot[d]) {

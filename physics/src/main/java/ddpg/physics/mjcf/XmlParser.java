@@ -27,6 +27,16 @@ import java.util.Map;
 final class XmlParser {
     private XmlParser() {}
 
+    /**
+     * Deepest element nesting accepted, counting {@code <mujoco>} as 1. Real models nest a few dozen levels (a
+     * 100-link chain about a hundred); a file nested deeper is taken for a generated or corrupt one and refused with
+     * its file and line. The readers walk the tree with explicit stacks, so this is a sanity limit, not a stack one.
+     */
+    static final int MAX_DEPTH = 1000;
+
+    /** The JDK parser's own nesting limit (JAXP property). */
+    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
     /** Looked up once per thread (the service lookup is slow; factories are not guaranteed thread-safe). */
     private static final ThreadLocal<SAXParserFactory> FACTORY = ThreadLocal.withInitial(XmlParser::factory);
 
@@ -47,16 +57,58 @@ final class XmlParser {
         XmlElement root = parseOne(source);
         if (!root.tag.equals("mujoco"))
             throw MjcfException.at(source.name(), root.line, "root element must be <mujoco>, found <" + root.tag + ">");
-        expandIncludes(root, source, new ArrayList<>(List.of(source.name())));
+        expandIncludes(root, source);
         return root;
     }
 
-    private static void expandIncludes(XmlElement parent, XmlSource source, List<String> chain) {
-        List<XmlElement> out = new ArrayList<>();
-        for (XmlElement child : parent.children) {
+    /**
+     * An element whose children are being expanded, nested {@code depth} deep (the root is 1). For the root of an
+     * included file, {@code into} is the frame of the element that held the {@code <include>}: the file's expanded
+     * children take the include's place there.
+     */
+    private static final class Frame {
+        final XmlElement element;
+        final int depth;
+        final XmlSource source;
+        final Frame into;
+        final List<XmlElement> out = new ArrayList<>();
+        int next;
+
+        Frame(XmlElement element, int depth, XmlSource source, Frame into) {
+            this.element = element;
+            this.depth = depth;
+            this.source = source;
+            this.into = into;
+        }
+    }
+
+    /**
+     * Replaces every {@code <include>} below {@code root} by the children of the included file's root, depth first
+     * in document order. Iterative (an explicit stack instead of recursion), so the nesting depth is limited by
+     * {@link #MAX_DEPTH}, not by the thread's stack.
+     */
+    private static void expandIncludes(XmlElement root, XmlSource source) {
+        List<String> chain = new ArrayList<>(List.of(source.name()));
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(new Frame(root, 1, source, null));
+        while (!stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (f.next == f.element.children.size()) {
+                stack.pop();
+                if (f.into == null) {
+                    f.element.children.clear();
+                    f.element.children.addAll(f.out);
+                } else {
+                    chain.remove(chain.size() - 1);
+                    f.into.out.addAll(f.out);
+                }
+                continue;
+            }
+            XmlElement child = f.element.children.get(f.next++);
+            if (f.depth + 1 > MAX_DEPTH) throw tooDeep(child.file, child.line, child.tag);
             if (!child.tag.equals("include")) {
-                expandIncludes(child, source, chain);
-                out.add(child);
+                f.out.add(child);
+                stack.push(new Frame(child, f.depth + 1, f.source, null));
                 continue;
             }
             String file = child.attr("file");
@@ -64,7 +116,7 @@ final class XmlParser {
             for (String a : child.attrs.keySet())
                 if (!a.equals("file")) throw child.error(a, "unknown attribute of <include>");
             if (!child.children.isEmpty()) throw child.error("must be empty");
-            XmlSource included = source.resolve(file);
+            XmlSource included = f.source.resolve(file);
             if (chain.contains(included.name())) throw child.error("file", "include cycle: " + included.name() + " includes itself");
             XmlElement sub;
             try {
@@ -77,12 +129,8 @@ final class XmlParser {
             if (!sub.tag.equals("mujoco"))
                 throw MjcfException.at(included.name(), sub.line, "root element of an included file must be <mujoco>, found <" + sub.tag + ">");
             chain.add(included.name());
-            expandIncludes(sub, included, chain);
-            chain.remove(chain.size() - 1);
-            out.addAll(sub.children);
+            stack.push(new Frame(sub, f.depth, included, f)); // sub's children take the place of the <include>
         }
-        parent.children.clear();
-        parent.children.addAll(out);
     }
 
     private static XmlElement parseOne(XmlSource source) {
@@ -91,6 +139,13 @@ final class XmlParser {
             parser = FACTORY.get().newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("JDK XML parser unavailable: " + e.getMessage(), e);
+        }
+        try {
+            // Some JDKs' secure defaults cap nesting (JDK 25: 100 levels); ours is MAX_DEPTH, reported with the
+            // file and line by the handler, so the parser's own cap sits just above it on every JDK.
+            parser.setProperty(MAX_ELEMENT_DEPTH, MAX_DEPTH + 1);
+        } catch (org.xml.sax.SAXNotRecognizedException | org.xml.sax.SAXNotSupportedException e) {
+            // a parser without the property has no such cap either
         }
         byte[] bytes;
         try (InputStream in = source.open()) {
@@ -110,6 +165,11 @@ final class XmlParser {
         }
         if (handler.root == null) throw MjcfException.at(source.name(), 0, "empty document");
         return handler.root;
+    }
+
+    private static MjcfException tooDeep(String file, int line, String tag) {
+        return MjcfException.at(file, line, "<" + tag + ">: elements nested more than " + MAX_DEPTH
+                + " deep; the MJCF reader supports at most " + MAX_DEPTH + " levels");
     }
 
     private static String oneLine(String s) {
@@ -160,6 +220,7 @@ final class XmlParser {
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < atts.getLength(); i++) map.put(atts.getQName(i), atts.getValue(i));
             XmlElement e = new XmlElement(qName, map, file, startLine(qName));
+            if (stack.size() >= MAX_DEPTH) throw tooDeep(file, e.line, qName);
             if (stack.isEmpty()) root = e;
             else stack.peek().children.add(e);
             stack.push(e);

@@ -32,7 +32,7 @@ public final class Data {
     public final double[] qM;
     /**
      * Tree-aware factor M = L^T D L in tree-sparse rows (see {@code smooth.Factor}: row k = D[k], then L[k][j] for
-     * the ancestors j of dof k), {@code Factor.nonzeros(m)} numbers.
+     * the ancestors j of dof k): MuJoCo's nM numbers, one per dof and each of its ancestors.
      */
     public final double[] qLD;
     public final double[] qLDiagInv;           // nv: 1/D
@@ -98,7 +98,7 @@ public final class Data {
         cdof = new double[6 * m.nv];
         crb = new double[10 * m.nbody];
         qM = new double[m.nv * m.nv];
-        qLD = new double[ddpg.physics.smooth.Factor.nonzeros(m)];
+        qLD = new double[m.nM];
         qLDiagInv = new double[m.nv];
         cvel = new double[6 * m.nbody];
         cdofDot = new double[6 * m.nv];

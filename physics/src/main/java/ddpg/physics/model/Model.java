@@ -5,9 +5,12 @@ package ddpg.physics.model;
  * {@code mjModel} (names are MuJoCo's, in camelCase: {@code body_ipos} is {@link #bodyIpos}). Vectors of size k per
  * element are stored row-major: element i occupies {@code [i*k, i*k+k)}. Quaternions are (w, x, y, z).
  *
- * <p>Built once by the MJCF compiler (or from an oracle {@code model_fields.txt}) and then shared read-only by any
- * number of simulations; per-simulation state lives in {@code Data}. Fields are public and non-final only so that
- * the compiler can fill them; nothing may write them after compilation.
+ * <p>Built by the MJCF compiler (or from an oracle {@code model_fields.txt}); per-simulation state lives in
+ * {@code Data}. The simulator never writes a model, so any number of simulations may share one. Its owner may
+ * change a value between steps the way dm_control does: the reacher task moves its target geom at every reset
+ * ({@code geomPos}, {@code geomSize} of a world geom without collisions), which is why every environment compiles
+ * its own model. Such a change must be to a value the stages read on every step: a few things are derived once
+ * when a simulation is built (candidate collision pairs, geom frame shortcuts, constraint weights).
  */
 public final class Model {
     // ---- MuJoCo enum codes used in the arrays below (same numbers as mjtGeom, mjtJoint, ...) ----
@@ -139,7 +142,7 @@ public final class Model {
     public int actuatorId(String n) { return indexOf(actuatorName, n); }
     public int sensorId(String n) { return indexOf(sensorName, n); }
 
-    // ---- added by the MJCF compiler (same names as mjModel; filled from the oracle by ModelFields too) ----
+    // ---- constants MuJoCo derives at compile time (same names as mjModel; read from dumps by ModelFields too) ----
     public double optApirate = 100, optNoslipTolerance = 1e-6, optMprTolerance = 1e-6;
     public int optCollision = 0, optJacobian = 2, optNoslipIterations = 0, optMprIterations = 50;
     public double[] optMagnetic = {0, -0.5, 0};

@@ -39,42 +39,47 @@ public final class Actuation {
 
     /** Transmission: actuator lengths and moment arms (position stage). */
     public void transmission(Data d) {
-        java.util.Arrays.fill(d.actuatorMoment, 0);
-        for (int a = 0; a < m.nu; a++) {
-            int j = m.actuatorTrnid[2 * a];
-            double gear = m.actuatorGear[6 * a];
-            d.actuatorLength[a] = gear * d.qpos[m.jntQposadr[j]];
-            d.actuatorMoment[a * m.nv + m.jntDofadr[j]] = gear;
+        final double[] moment = d.actuatorMoment, length = d.actuatorLength, qpos = d.qpos, gearPrm = m.actuatorGear;
+        final int[] trnid = m.actuatorTrnid, qposadr = m.jntQposadr, dofadr = m.jntDofadr;
+        final int nu = m.nu, nv = m.nv;
+        java.util.Arrays.fill(moment, 0, nu * nv, 0);
+        for (int a = 0; a < nu; a++) {
+            int j = trnid[2 * a];
+            double gear = gearPrm[6 * a];
+            length[a] = gear * qpos[qposadr[j]];
+            moment[a * nv + dofadr[j]] = gear;
         }
     }
 
     /** Forces (after the velocity stage). */
     public void compute(Data d) {
-        java.util.Arrays.fill(d.qfrcActuator, 0);
+        final double[] qfrc = d.qfrcActuator, velocity = d.actuatorVelocity, force = d.actuatorForce,
+                length = d.actuatorLength, ctrl = d.ctrl, qvel = d.qvel;
+        final double[] gearPrm = m.actuatorGear, ctrlrange = m.actuatorCtrlrange, forcerange = m.actuatorForcerange,
+                gainprm = m.actuatorGainprm, biasprm = m.actuatorBiasprm;
+        final boolean[] ctrllimited = m.actuatorCtrllimited, forcelimited = m.actuatorForcelimited;
+        final int[] trnid = m.actuatorTrnid, dofadr = m.jntDofadr, biastype = m.actuatorBiastype;
+        final int nu = m.nu;
+        java.util.Arrays.fill(qfrc, 0, m.nv, 0);
         boolean off = (m.optDisableflags & Model.DSBL_ACTUATION) != 0;
         boolean clamp = (m.optDisableflags & Model.DSBL_CLAMPCTRL) == 0;
-        for (int a = 0; a < m.nu; a++) {
-            int j = m.actuatorTrnid[2 * a], dof = m.jntDofadr[j];
-            double gear = m.actuatorGear[6 * a];
-            d.actuatorVelocity[a] = gear * d.qvel[dof];
+        for (int a = 0; a < nu; a++) {
+            int dof = dofadr[trnid[2 * a]];
+            double gear = gearPrm[6 * a];
+            velocity[a] = gear * qvel[dof];
             if (off) {
-                d.actuatorForce[a] = 0;
+                force[a] = 0;
                 continue;
             }
-            double u = d.ctrl[a];
-            if (clamp && m.actuatorCtrllimited[a]) {
-                u = Math.max(m.actuatorCtrlrange[2 * a], Math.min(m.actuatorCtrlrange[2 * a + 1], u));
+            double u = ctrl[a];
+            if (clamp && ctrllimited[a]) u = Math.max(ctrlrange[2 * a], Math.min(ctrlrange[2 * a + 1], u));
+            double f = gainprm[10 * a] * u;
+            if (biastype[a] == BIAS_AFFINE) {
+                f += biasprm[10 * a] + biasprm[10 * a + 1] * length[a] + biasprm[10 * a + 2] * velocity[a];
             }
-            double force = m.actuatorGainprm[10 * a] * u;
-            if (m.actuatorBiastype[a] == BIAS_AFFINE) {
-                force += m.actuatorBiasprm[10 * a] + m.actuatorBiasprm[10 * a + 1] * d.actuatorLength[a]
-                        + m.actuatorBiasprm[10 * a + 2] * d.actuatorVelocity[a];
-            }
-            if (m.actuatorForcelimited[a]) {
-                force = Math.max(m.actuatorForcerange[2 * a], Math.min(m.actuatorForcerange[2 * a + 1], force));
-            }
-            d.actuatorForce[a] = force;
-            d.qfrcActuator[dof] += gear * force;
+            if (forcelimited[a]) f = Math.max(forcerange[2 * a], Math.min(forcerange[2 * a + 1], f));
+            force[a] = f;
+            qfrc[dof] += gear * f;
         }
     }
 }

@@ -1,6 +1,5 @@
 package ddpg.physics.smooth;
 
-import ddpg.physics.math.Spatial;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
@@ -13,49 +12,75 @@ import ddpg.physics.model.Model;
  */
 public final class ComVel {
     private final Model m;
-    private final double[] v = new double[6];
 
     public ComVel(Model m) { this.m = m; }
 
     public void compute(Data d) {
-        for (int k = 0; k < 6; k++) d.cvel[k] = 0;
-        for (int b = 1; b < m.nbody; b++) {
-            int p = m.bodyParentid[b];
-            for (int k = 0; k < 6; k++) v[k] = d.cvel[6 * p + k];
-            int j0 = m.bodyJntadr[b];
-            for (int j = j0; j < j0 + m.bodyJntnum[b]; j++) {
-                int dof = m.jntDofadr[j];
-                switch (m.jntType[j]) {
+        final double[] cvel = d.cvel, cdof = d.cdof, cdofDot = d.cdofDot, qvel = d.qvel;
+        final int[] parent = m.bodyParentid, bodyJntadr = m.bodyJntadr, bodyJntnum = m.bodyJntnum,
+                jntDofadr = m.jntDofadr, jntType = m.jntType;
+        for (int k = 0; k < 6; k++) cvel[k] = 0;
+        for (int b = 1, nb = m.nbody; b < nb; b++) {
+            int po = 6 * parent[b];
+            double v0 = cvel[po], v1 = cvel[po + 1], v2 = cvel[po + 2], v3 = cvel[po + 3], v4 = cvel[po + 4],
+                    v5 = cvel[po + 5];
+            int j0 = bodyJntadr[b];
+            for (int j = j0, j1 = j0 + bodyJntnum[b]; j < j1; j++) {
+                int dof = jntDofadr[j];
+                int first, n; // dofs whose axes move with v before (first..) and after the joint's motion
+                switch (jntType[j]) {
                     case Model.JNT_FREE -> {
-                        for (int a = 0; a < 3; a++) {
-                            Spatial.crossMotion(v, 0, d.cdof, 6 * (dof + a), d.cdofDot, 6 * (dof + a));
-                        }
-                        addMotion(d, dof, 3);
-                        addMotion(d, dof + 3, 3);
-                        for (int a = 3; a < 6; a++) {
-                            Spatial.crossMotion(v, 0, d.cdof, 6 * (dof + a), d.cdofDot, 6 * (dof + a));
-                        }
+                        for (int a = 0; a < 3; a++) cross(v0, v1, v2, v3, v4, v5, cdof, cdofDot, 6 * (dof + a));
+                        first = dof;
+                        n = 6;
                     }
                     case Model.JNT_BALL -> {
-                        addMotion(d, dof, 3);
-                        for (int a = 0; a < 3; a++) {
-                            Spatial.crossMotion(v, 0, d.cdof, 6 * (dof + a), d.cdofDot, 6 * (dof + a));
-                        }
+                        first = dof;
+                        n = 3;
                     }
                     default -> {
-                        Spatial.crossMotion(v, 0, d.cdof, 6 * dof, d.cdofDot, 6 * dof);
-                        addMotion(d, dof, 1);
+                        cross(v0, v1, v2, v3, v4, v5, cdof, cdofDot, 6 * dof);
+                        first = dof;
+                        n = 1;
                     }
                 }
+                // v += cdof qvel over the joint's dofs
+                for (int i = first; i < first + n; i++) {
+                    double q = qvel[i];
+                    int o = 6 * i;
+                    v0 += cdof[o] * q;
+                    v1 += cdof[o + 1] * q;
+                    v2 += cdof[o + 2] * q;
+                    v3 += cdof[o + 3] * q;
+                    v4 += cdof[o + 4] * q;
+                    v5 += cdof[o + 5] * q;
+                }
+                int type = jntType[j];
+                if (type == Model.JNT_FREE) {
+                    for (int a = 3; a < 6; a++) cross(v0, v1, v2, v3, v4, v5, cdof, cdofDot, 6 * (dof + a));
+                } else if (type == Model.JNT_BALL) {
+                    for (int a = 0; a < 3; a++) cross(v0, v1, v2, v3, v4, v5, cdof, cdofDot, 6 * (dof + a));
+                }
             }
-            for (int k = 0; k < 6; k++) d.cvel[6 * b + k] = v[k];
+            int bo = 6 * b;
+            cvel[bo] = v0;
+            cvel[bo + 1] = v1;
+            cvel[bo + 2] = v2;
+            cvel[bo + 3] = v3;
+            cvel[bo + 4] = v4;
+            cvel[bo + 5] = v5;
         }
     }
 
-    private void addMotion(Data d, int dof0, int n) {
-        for (int i = dof0; i < dof0 + n; i++) {
-            double q = d.qvel[i];
-            for (int k = 0; k < 6; k++) v[k] += d.cdof[6 * i + k] * q;
-        }
+    /** out[o..o+6) = v x cdof[o..o+6) (Spatial.crossMotion, same arithmetic). */
+    private static void cross(double wx, double wy, double wz, double lx, double ly, double lz, double[] u,
+                              double[] out, int o) {
+        double ax = u[o], ay = u[o + 1], az = u[o + 2], bx = u[o + 3], by = u[o + 4], bz = u[o + 5];
+        out[o] = wy * az - wz * ay;
+        out[o + 1] = wz * ax - wx * az;
+        out[o + 2] = wx * ay - wy * ax;
+        out[o + 3] = wy * bz - wz * by + ly * az - lz * ay;
+        out[o + 4] = wz * bx - wx * bz + lz * ax - lx * az;
+        out[o + 5] = wx * by - wy * bx + lx * ay - ly * ax;
     }
 }

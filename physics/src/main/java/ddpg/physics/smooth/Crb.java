@@ -1,6 +1,5 @@
 package ddpg.physics.smooth;
 
-import ddpg.physics.math.Spatial;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
@@ -12,28 +11,43 @@ import ddpg.physics.model.Model;
  */
 public final class Crb {
     private final Model m;
-    private final double[] f = new double[6];
 
     public Crb(Model m) { this.m = m; }
 
     public void compute(Data d) {
-        int nv = m.nv;
-        System.arraycopy(d.cinert, 0, d.crb, 0, d.cinert.length);
-        for (int b = m.nbody - 1; b > 0; b--) {
-            int p = m.bodyParentid[b];
+        final int nv = m.nv, nb = m.nbody;
+        final double[] crb = d.crb, qM = d.qM, cdof = d.cdof, armature = m.dofArmature;
+        final int[] parent = m.bodyParentid, dofBody = m.dofBodyid, dofParent = m.dofParentid;
+        System.arraycopy(d.cinert, 0, crb, 0, 10 * nb);
+        for (int b = nb - 1; b > 0; b--) {
+            int p = parent[b];
             if (p > 0) { // trees hanging from the world are independent
-                for (int k = 0; k < 10; k++) d.crb[10 * p + k] += d.crb[10 * b + k];
+                int po = 10 * p, bo = 10 * b;
+                for (int k = 0; k < 10; k++) crb[po + k] += crb[bo + k];
             }
         }
-        java.util.Arrays.fill(d.qM, 0);
+        java.util.Arrays.fill(qM, 0, nv * nv, 0);
         for (int i = 0; i < nv; i++) {
-            Spatial.inertiaTimesMotion(d.crb, 10 * m.dofBodyid[i], d.cdof, 6 * i, f, 0);
-            for (int j = i; j >= 0; j = m.dofParentid[j]) {
-                double v = Spatial.dot6(f, 0, d.cdof, 6 * j);
-                d.qM[i * nv + j] = v;
-                d.qM[j * nv + i] = v;
+            // f = crb[body(i)] cdof_i (Spatial.inertiaTimesMotion), then M[i][j] = f . cdof_j (Spatial.dot6)
+            int ii = 10 * dofBody[i], io = 6 * i;
+            double wx = cdof[io], wy = cdof[io + 1], wz = cdof[io + 2], lx = cdof[io + 3], ly = cdof[io + 4],
+                    lz = cdof[io + 5];
+            double ixx = crb[ii], iyy = crb[ii + 1], izz = crb[ii + 2], ixy = crb[ii + 3], ixz = crb[ii + 4],
+                    iyz = crb[ii + 5], hx = crb[ii + 6], hy = crb[ii + 7], hz = crb[ii + 8], mass = crb[ii + 9];
+            double f0 = ixx * wx + ixy * wy + ixz * wz + (hy * lz - hz * ly);
+            double f1 = ixy * wx + iyy * wy + iyz * wz + (hz * lx - hx * lz);
+            double f2 = ixz * wx + iyz * wy + izz * wz + (hx * ly - hy * lx);
+            double f3 = mass * lx - (hy * wz - hz * wy);
+            double f4 = mass * ly - (hz * wx - hx * wz);
+            double f5 = mass * lz - (hx * wy - hy * wx);
+            for (int j = i; j >= 0; j = dofParent[j]) {
+                int jo = 6 * j;
+                double v = f0 * cdof[jo] + f1 * cdof[jo + 1] + f2 * cdof[jo + 2]
+                        + f3 * cdof[jo + 3] + f4 * cdof[jo + 4] + f5 * cdof[jo + 5];
+                qM[i * nv + j] = v;
+                qM[j * nv + i] = v;
             }
-            d.qM[i * nv + i] += m.dofArmature[i];
+            qM[i * nv + i] += armature[i];
         }
     }
 }

@@ -31,18 +31,15 @@ public final class Factor {
             n += len[k];
         }
         nnz = n;
+        if (n != m.nM) {
+            throw new IllegalArgumentException(m.source + ": nM = " + m.nM + " but the dof tree has " + n
+                    + " ancestor pairs; the model's dof_parentid and nM disagree");
+        }
         col = new int[n];
         for (int k = 0; k < nv; k++) {
             int p = adr[k];
             for (int j = k; j >= 0; j = m.dofParentid[j]) col[p++] = j;
         }
-    }
-
-    /** Size of the factor storage for a model (sum over dofs of 1 + depth). */
-    public static int nonzeros(Model m) {
-        int n = 0;
-        for (int k = 0; k < m.nv; k++) for (int j = k; j >= 0; j = m.dofParentid[j]) n++;
-        return n;
     }
 
     /**

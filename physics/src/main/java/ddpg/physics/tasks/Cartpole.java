@@ -1,16 +1,17 @@
 package ddpg.physics.tasks;
 
 import ddpg.physics.model.Model;
+import java.util.Map;
 
 /**
  * cartpole-swingup and cartpole-balance: push a cart along a rail so the hinged pole stands up. Both share the
  * smooth reward; they differ only in where the pole starts (hanging down, or near upright).
  */
-final class Cartpole extends Task {
+public final class Cartpole extends Task {
     private final boolean swingUp;
     private final int slider, hinge, nPoles;
 
-    Cartpole(String name, Model model, boolean swingUp) {
+    public Cartpole(String name, Model model, boolean swingUp) {
         super(name, model);
         this.swingUp = swingUp;
         this.slider = model.jntQposadr[joint("slider")];
@@ -18,16 +19,19 @@ final class Cartpole extends Task {
         this.nPoles = model.nbody - 2; // world, cart, then one body per pole
     }
 
-    @Override double controlTimestep() { return model.optTimestep; }
+    @Override public double controlTimestep() { return model.optTimestep; }
 
-    @Override double timeLimit() { return 10; }
+    @Override public double timeLimit() { return 10; }
 
-    @Override int observationSize() { return 1 + 2 * nPoles + model.nv; }
-
-    @Override String layout() { return "position " + (1 + 2 * nPoles) + ", velocity " + model.nv; }
+    @Override public int observationSize() { return 1 + 2 * nPoles + model.nv; }
 
     @Override
-    void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
+    public Map<String, Integer> observationParts() {
+        return parts("position", 1 + 2 * nPoles, "velocity", model.nv);
+    }
+
+    @Override
+    public void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
         double[] qpos = p.qpos();
         if (swingUp) {
             qpos[slider] = 0.01 * rng.normal();
@@ -42,7 +46,7 @@ final class Cartpole extends Task {
     }
 
     @Override
-    void observe(TaskPhysics p, double[] out) {
+    public void observe(TaskPhysics p, double[] out) {
         double[] xmat = p.xmat();
         int k = 0;
         out[k++] = p.qpos()[slider];
@@ -55,7 +59,7 @@ final class Cartpole extends Task {
     }
 
     @Override
-    double reward(TaskPhysics p) {
+    public double reward(TaskPhysics p) {
         double[] xmat = p.xmat(), qvel = p.qvel();
         double[] up = new double[nPoles];
         double smallVelocity = Double.POSITIVE_INFINITY;

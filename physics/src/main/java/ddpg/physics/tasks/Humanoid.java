@@ -1,13 +1,14 @@
 package ddpg.physics.tasks;
 
 import ddpg.physics.model.Model;
+import java.util.Map;
 
 /**
  * humanoid-stand, humanoid-walk and humanoid-run: a 21-actuator 3-D humanoid rewarded for a high head, an upright
  * torso, small controls and, for walk and run, horizontal centre-of-mass speed (1 and 10 m/s) in any direction.
  * Starts from random joint angles and orientation, redrawn until nothing touches (no contacts at all).
  */
-final class Humanoid extends Task {
+public final class Humanoid extends Task {
     static final double STAND_HEIGHT = 1.4;
     /** A guard against an infinite loop on a broken model; real draws need a handful of tries. */
     static final int MAX_DRAWS = 100_000;
@@ -18,7 +19,7 @@ final class Humanoid extends Task {
     /** Configurations drawn by the last reset (1 = the first draw had no contact). */
     int drawsInLastReset;
 
-    Humanoid(String name, Model model, double moveSpeed) {
+    public Humanoid(String name, Model model, double moveSpeed) {
         super(name, model);
         this.moveSpeed = moveSpeed;
         this.torso = body("torso");
@@ -28,20 +29,20 @@ final class Humanoid extends Task {
         this.controlTerms = new double[model.nu];
     }
 
-    @Override double controlTimestep() { return 0.025; }
+    @Override public double controlTimestep() { return 0.025; }
 
-    @Override double timeLimit() { return 25; }
+    @Override public double timeLimit() { return 25; }
 
-    @Override int observationSize() { return (model.nq - 7) + 1 + 12 + 3 + 3 + model.nv; }
+    @Override public int observationSize() { return (model.nq - 7) + 1 + 12 + 3 + 3 + model.nv; }
 
     @Override
-    String layout() {
-        return "joint_angles " + (model.nq - 7) + ", head_height 1, extremities 12, torso_vertical 3, "
-                + "com_velocity 3, velocity " + model.nv;
+    public Map<String, Integer> observationParts() {
+        return parts("joint_angles", model.nq - 7, "head_height", 1, "extremities", 12, "torso_vertical", 3,
+                "com_velocity", 3, "velocity", model.nv);
     }
 
     @Override
-    void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
+    public void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
         for (int draw = 1; ; draw++) {
             JointRandomizer.randomize(model, p.qpos(), rng);
             p.forward();
@@ -56,7 +57,7 @@ final class Humanoid extends Task {
     }
 
     @Override
-    void observe(TaskPhysics p, double[] out) {
+    public void observe(TaskPhysics p, double[] out) {
         double[] qpos = p.qpos(), qvel = p.qvel(), xpos = p.xpos(), xmat = p.xmat(), s = p.sensordata();
         int k = 0;
         for (int i = 7; i < model.nq; i++) out[k++] = qpos[i];
@@ -76,7 +77,7 @@ final class Humanoid extends Task {
     }
 
     @Override
-    double reward(TaskPhysics p) {
+    public double reward(TaskPhysics p) {
         double[] xpos = p.xpos(), xmat = p.xmat(), ctrl = p.ctrl(), s = p.sensordata();
         double standing = Tolerance.tolerance(xpos[3 * head + 2], STAND_HEIGHT, Double.POSITIVE_INFINITY,
                 STAND_HEIGHT / 4);

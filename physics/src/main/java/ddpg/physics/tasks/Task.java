@@ -1,12 +1,18 @@
 package ddpg.physics.tasks;
 
 import ddpg.physics.model.Model;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * One Control Suite task bound to a compiled model: where its episodes start, what the agent sees and what it is
- * rewarded for. The episode loop around it (action repeat, time limit, clipping) is {@link ControlSuiteEnv}.
+ * rewarded for. It reads and writes the simulation only through {@link TaskPhysics}, so the same code runs on our
+ * simulator and on recorded MuJoCo arrays. The episode loop around it (action repeat, time limit, clipping) is
+ * {@code ddpg.physics.env.ControlSuiteEnv}; {@code ddpg.physics.env.Tasks} makes tasks by name.
  */
-abstract class Task {
+public abstract class Task {
     final String name;
     final Model model;
 
@@ -15,27 +21,62 @@ abstract class Task {
         this.model = model;
     }
 
+    /** The task's name, e.g. "walker-run". */
+    public final String name() { return name; }
+
+    /** The compiled model the task runs on. */
+    public final Model model() { return model; }
+
     /** Control timestep in seconds (a multiple of the physics timestep). */
-    abstract double controlTimestep();
+    public abstract double controlTimestep();
 
     /** Episode duration in seconds. */
-    abstract double timeLimit();
+    public abstract double timeLimit();
 
-    abstract int observationSize();
+    public abstract int observationSize();
 
-    /** Writes the initial state (qpos, maybe qvel or model fields), drawing from {@code rng} in dm_control's order. */
-    abstract void initializeEpisode(TaskPhysics p, SplitMix64 rng);
+    /** Writes the initial state (qpos, maybe qvel), drawing from {@code rng} in dm_control's order. */
+    public abstract void initializeEpisode(TaskPhysics p, SplitMix64 rng);
 
     /** The observation, dm_control's OrderedDict flattened in key order, into {@code out}. */
-    abstract void observe(TaskPhysics p, double[] out);
+    public abstract void observe(TaskPhysics p, double[] out);
 
     /** The reward of the state the physics is in (after a step), in [0, 1]. */
-    abstract double reward(TaskPhysics p);
+    public abstract double reward(TaskPhysics p);
 
-    /** Observation keys and their lengths, in order (for {@code ddpg.jar tasks} and error messages). */
-    abstract String layout();
+    /**
+     * dm_control's observation keys and their lengths, in key order: the parts {@link #observe} writes one after
+     * the other (their sizes add up to {@link #observationSize()}). {@code ddpg.physics.env.ObservationSpec} is
+     * built from it.
+     */
+    public abstract Map<String, Integer> observationParts();
 
-    final int substeps() {
+    /** "orientations 14, height 1, velocity 9": the observation keys and their lengths, in order. */
+    public final String layout() {
+        StringJoiner j = new StringJoiner(", ");
+        for (Map.Entry<String, Integer> e : observationParts().entrySet()) j.add(e.getKey() + " " + e.getValue());
+        return j.toString();
+    }
+
+    /** An ordered map of the given (name, size) pairs, for {@link #observationParts()}. */
+    static Map<String, Integer> parts(Object... nameSize) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameSize.length; i += 2) m.put((String) nameSize[i], (Integer) nameSize[i + 1]);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The target's world (x, y) for tasks that place one each episode (the reacher); null for the others. */
+    public double[] target() {
+        return null;
+    }
+
+    /** Places the target (world x, y) of a task that has one; the others reject it. */
+    public void setTarget(double x, double y) {
+        throw new IllegalArgumentException(name + " has no target to place");
+    }
+
+    /** Physics steps per control step. */
+    public final int substeps() {
         double q = controlTimestep() / model.optTimestep;
         long n = Math.round(q);
         if (n < 1 || Math.abs(q - n) > 1e-8) {
@@ -45,7 +86,8 @@ abstract class Task {
         return (int) n;
     }
 
-    final int episodeLength() {
+    /** Control steps per episode. */
+    public final int episodeLength() {
         return (int) Math.round(timeLimit() / (model.optTimestep * substeps()));
     }
 

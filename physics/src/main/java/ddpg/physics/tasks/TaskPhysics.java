@@ -56,6 +56,9 @@ public abstract class TaskPhysics {
     /** Sets the simulated time (the cheetah resets it to 0 after settling). */
     public abstract void setTime(double t);
 
-    /** Null while the state is finite; otherwise a one-line description of where the simulation blew up. */
+    /**
+     * Null unless the last {@link #step} diverged (the simulator's check at the end of every physics step); then a
+     * one-line description of where the simulation blew up.
+     */
     public abstract String divergence();
 }

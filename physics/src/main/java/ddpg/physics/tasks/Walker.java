@@ -1,40 +1,44 @@
 package ddpg.physics.tasks;
 
 import ddpg.physics.model.Model;
+import java.util.Map;
 
 /**
  * walker-stand, walker-walk and walker-run: a planar biped rewarded for a high, upright torso and, for walk and run,
  * forward speed of its centre of mass (1 and 8 m/s). Starts from a random pitch and random leg angles, without any
  * check for penetrating the floor (as in dm_control).
  */
-final class Walker extends Task {
+public final class Walker extends Task {
     static final double STAND_HEIGHT = 1.2;
     private final double moveSpeed;
     private final int torso, comVel;
 
     /** {@code moveSpeed} 0 makes the stand task. */
-    Walker(String name, Model model, double moveSpeed) {
+    public Walker(String name, Model model, double moveSpeed) {
         super(name, model);
         this.moveSpeed = moveSpeed;
         this.torso = body("torso");
         this.comVel = sensor("torso_subtreelinvel");
     }
 
-    @Override double controlTimestep() { return 0.025; }
+    @Override public double controlTimestep() { return 0.025; }
 
-    @Override double timeLimit() { return 25; }
+    @Override public double timeLimit() { return 25; }
 
-    @Override int observationSize() { return 2 * (model.nbody - 1) + 1 + model.nv; }
-
-    @Override String layout() { return "orientations " + 2 * (model.nbody - 1) + ", height 1, velocity " + model.nv; }
+    @Override public int observationSize() { return 2 * (model.nbody - 1) + 1 + model.nv; }
 
     @Override
-    void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
+    public Map<String, Integer> observationParts() {
+        return parts("orientations", 2 * (model.nbody - 1), "height", 1, "velocity", model.nv);
+    }
+
+    @Override
+    public void initializeEpisode(TaskPhysics p, SplitMix64 rng) {
         JointRandomizer.randomize(model, p.qpos(), rng);
     }
 
     @Override
-    void observe(TaskPhysics p, double[] out) {
+    public void observe(TaskPhysics p, double[] out) {
         double[] xmat = p.xmat(), qvel = p.qvel();
         int k = 0;
         for (int b = 1; b < model.nbody; b++) {
@@ -46,7 +50,7 @@ final class Walker extends Task {
     }
 
     @Override
-    double reward(TaskPhysics p) {
+    public double reward(TaskPhysics p) {
         double height = p.xpos()[3 * torso + 2];
         double standing = Tolerance.tolerance(height, STAND_HEIGHT, Double.POSITIVE_INFINITY, STAND_HEIGHT / 2);
         double upright = (1 + p.xmat()[9 * torso + 8]) / 2;

@@ -73,6 +73,11 @@ public final class OracleCsv {
                     throw new OracleFormatException(name + ":" + lineNo + ": column '" + names[i]
                             + "': malformed number '" + s + "'");
                 }
+                // mjref writes finite %.17g numbers; "1e999", "Infinity" or "NaN" would poison every comparison
+                if (!Double.isFinite(row[i])) {
+                    throw new OracleFormatException(name + ":" + lineNo + ": column '" + names[i] + "': '" + s
+                            + "' is not a finite number");
+                }
             }
             row[f.length] = lineNo; // remembered for messages
             csv.rows.add(row);

@@ -1,7 +1,8 @@
 package ddpg.physics.validate;
 
-import ddpg.physics.ConstraintStage;
+import ddpg.physics.SimulationDivergedException;
 import ddpg.physics.Simulator;
+import ddpg.physics.constraint.ConstraintStage;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
@@ -54,7 +55,11 @@ public final class RolloutValidator {
         double maxSmooth = 0, maxEarly = 0;
         for (int t = 0; t < steps; t++) {
             csv.read(t, cCtrl, d.ctrl);
-            sim.step();
+            try {
+                sim.step();
+            } catch (SimulationDivergedException e) {
+                throw e.at(csv.file() + ":" + csv.line(t) + ": replaying the rollout, step " + t);
+            }
             if (firstConstrained < 0 && sim.constraintRowsInLastStep() > 0) firstConstrained = t;
             csv.read(t + 1, cQpos, refQpos);
             csv.read(t + 1, cQvel, refQvel);

@@ -1,9 +1,10 @@
 package ddpg.physics.validate;
 
+import ddpg.physics.SimulationDivergedException;
 import ddpg.physics.Simulator;
-import ddpg.physics.SolverStage;
-import ddpg.physics.ConstraintStage;
 import ddpg.physics.collision.Contacts;
+import ddpg.physics.constraint.ConstraintSolver;
+import ddpg.physics.constraint.ConstraintStage;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
@@ -20,7 +21,7 @@ public final class TransitionValidator {
 
     private final Model m;
     private final Simulator sim;
-    private final SolverStage solver; // null: smooth only
+    private final ConstraintSolver solver; // null: smooth only
 
     /** Validates the full pipeline (constraints included). */
     public TransitionValidator(Model m) { this(m, true); }
@@ -28,7 +29,7 @@ public final class TransitionValidator {
     /** {@code withConstraints = false}: smooth dynamics only; constraint fields are skipped. */
     public TransitionValidator(Model m, boolean withConstraints) {
         this.m = m;
-        this.solver = withConstraints ? new SolverStage(m) : null;
+        this.solver = withConstraints ? new ConstraintSolver(m) : null;
         this.sim = new Simulator(m, solver != null ? solver : ConstraintStage.NONE);
     }
 
@@ -90,53 +91,58 @@ public final class TransitionValidator {
         int big = Math.max(nv * nv, Math.max(4 * nb, Math.max(9 * maxcon, m.nsensordata + 1)));
         double[] ref = new double[big], ours = new double[big];
         double[] qpos = new double[nq], qvel = new double[nv], ctrl = new double[m.nu], warm = new double[nv];
-        for (int r = 0; r < csv.rows(); r++) {
-            csv.read(r, cQpos, qpos);
-            csv.read(r, cQvel, qvel);
-            csv.read(r, cCtrl, ctrl);
-            csv.read(r, cWarm, warm);
-            load(d, qpos, qvel, ctrl, warm);
-            sim.forward();
+        int r = 0;
+        try {
+            for (; r < csv.rows(); r++) {
+                csv.read(r, cQpos, qpos);
+                csv.read(r, cQvel, qvel);
+                csv.read(r, cCtrl, ctrl);
+                csv.read(r, cWarm, warm);
+                load(d, qpos, qvel, ctrl, warm);
+                sim.forward();
 
-            compare(xpos, r, csv, cXpos, d.xpos, ref);
-            compare(xquat, r, csv, cXquat, d.xquat, ref);
-            if (nb > 1) {
-                System.arraycopy(d.subtreeCom, 3, ours, 0, 3);
-                compare(com, r, csv, cCom, ours, ref);
+                compare(xpos, r, csv, cXpos, d.xpos, ref);
+                compare(xquat, r, csv, cXquat, d.xquat, ref);
+                if (nb > 1) {
+                    System.arraycopy(d.subtreeCom, 3, ours, 0, 3);
+                    compare(com, r, csv, cCom, ours, ref);
+                }
+                compare(mass, r, csv, cM, d.qM, ref);
+                compare(bias, r, csv, cBias, d.qfrcBias, ref);
+                compare(passive, r, csv, cPass, d.qfrcPassive, ref);
+                compare(actuator, r, csv, cAct, d.qfrcActuator, ref);
+                compare(smooth, r, csv, cSmooth, d.qaccSmooth, ref);
+                if (m.nsensordata > 0) compare(sensors, r, csv, cSens, d.sensordata, ref);
+                int refNefc = (int) csv.get(r, cNefc);
+                if (cons) {
+                    int refNcon = (int) csv.get(r, cNcon);
+                    ncon.addError(r, Math.abs(d.ncon - refNcon), Math.abs(d.ncon - refNcon));
+                    nefc.addError(r, Math.abs(d.nefc - refNefc), Math.abs(d.nefc - refNefc));
+                    compareContacts(r, csv, Math.min(Math.min(refNcon, d.ncon), maxcon), pairs, cdist, cpos, cframe,
+                            ref, ours);
+                    compare(qacc, r, csv, cQacc, d.qacc, ref);
+                    compare(qfrcCon, r, csv, cCon, d.qfrcConstraint, ref);
+                }
+                // one step from the same pre-state
+                load(d, qpos, qvel, ctrl, warm);
+                sim.step();
+                if (refNefc == 0) {
+                    compare(nextQpos, r, csv, cNextQpos, d.qpos, ref);
+                    compare(nextQvel, r, csv, cNextQvel, d.qvel, ref);
+                } else if (cons) {
+                    compare(nextQposC, r, csv, cNextQpos, d.qpos, ref);
+                    compare(nextQvelC, r, csv, cNextQvel, d.qvel, ref);
+                }
             }
-            compare(mass, r, csv, cM, d.qM, ref);
-            compare(bias, r, csv, cBias, d.qfrcBias, ref);
-            compare(passive, r, csv, cPass, d.qfrcPassive, ref);
-            compare(actuator, r, csv, cAct, d.qfrcActuator, ref);
-            compare(smooth, r, csv, cSmooth, d.qaccSmooth, ref);
-            if (m.nsensordata > 0) compare(sensors, r, csv, cSens, d.sensordata, ref);
-            int refNefc = (int) csv.get(r, cNefc);
-            if (cons) {
-                int refNcon = (int) csv.get(r, cNcon);
-                ncon.addError(r, Math.abs(d.ncon - refNcon), Math.abs(d.ncon - refNcon));
-                nefc.addError(r, Math.abs(d.nefc - refNefc), Math.abs(d.nefc - refNefc));
-                compareContacts(r, csv, Math.min(Math.min(refNcon, d.ncon), maxcon), pairs, cdist, cpos, cframe,
-                        ref, ours);
-                compare(qacc, r, csv, cQacc, d.qacc, ref);
-                compare(qfrcCon, r, csv, cCon, d.qfrcConstraint, ref);
-            }
-            // one step from the same pre-state
-            load(d, qpos, qvel, ctrl, warm);
-            sim.step();
-            if (refNefc == 0) {
-                compare(nextQpos, r, csv, cNextQpos, d.qpos, ref);
-                compare(nextQvel, r, csv, cNextQvel, d.qvel, ref);
-            } else if (cons) {
-                compare(nextQposC, r, csv, cNextQpos, d.qpos, ref);
-                compare(nextQvelC, r, csv, cNextQvel, d.qvel, ref);
-            }
+        } catch (SimulationDivergedException e) {
+            throw e.at(csv.file() + ":" + csv.line(r) + ": from this record's state");
         }
         return rep;
     }
 
     private void compareContacts(int r, OracleCsv csv, int n, FieldStats pairs, FieldStats dist, FieldStats pos,
                                  FieldStats frame, double[] ref, double[] ours) {
-        Contacts c = solver.solver().contacts();
+        Contacts c = solver.contacts();
         int mismatched = 0;
         double dAbs = 0, pAbs = 0, fAbs = 0, pScale = 0, dScale = 0;
         for (int k = 0; k < n; k++) {

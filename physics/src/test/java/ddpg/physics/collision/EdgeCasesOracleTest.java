@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Degenerate configurations (see {@code collision_edge/README.md}) against what real MuJoCo 2.2.2 reported for them:
- * same contacts, same order, dist/pos/frame within 1e-12.
+ * same contacts, same order, dist/pos/frame within 1e-14 (the random box and cylinder poses: 5e-13), about 100x the
+ * worst difference measured.
  */
 class EdgeCasesOracleTest {
     @ParameterizedTest
@@ -41,14 +42,17 @@ class EdgeCasesOracleTest {
         Contacts con = new Contacts(4);
         new Collision(m).detect(gx, gm, con);
         assertEquals(Integer.parseInt(r[h.indexOf("ncon")]), con.count, name + ": ncon");
+        double worst = 0;
         for (int c = 0; c < con.count; c++) {
             int o = h.indexOf("contact[" + c + "].dist");
             String w = name + " contact " + c;
             assertEquals(Integer.parseInt(r[o + 1]), con.geom1[c], w + " geom1");
             assertEquals(Integer.parseInt(r[o + 2]), con.geom2[c], w + " geom2");
-            assertEquals(Double.parseDouble(r[o]), con.dist[c], 1e-12, w + " dist");
-            for (int k = 0; k < 3; k++) assertEquals(Double.parseDouble(r[o + 4 + k]), con.pos[3 * c + k], 1e-12, w + " pos");
-            for (int k = 0; k < 9; k++) assertEquals(Double.parseDouble(r[o + 7 + k]), con.frame[9 * c + k], 1e-12, w + " frame");
+            worst = Math.max(worst, Math.abs(Double.parseDouble(r[o]) - con.dist[c]));
+            for (int k = 0; k < 3; k++) worst = Math.max(worst, Math.abs(Double.parseDouble(r[o + 4 + k]) - con.pos[3 * c + k]));
+            for (int k = 0; k < 9; k++) worst = Math.max(worst, Math.abs(Double.parseDouble(r[o + 7 + k]) - con.frame[9 * c + k]));
         }
+        ddpg.physics.Accuracy.check("collision edge case " + name + " dist/pos/frame", worst,
+                name.startsWith("random") ? 5e-13 : name.equals("plane_cylinder_upright_and_tilted") ? 5e-14 : 1e-14);
     }
 }

@@ -1,7 +1,7 @@
 package ddpg.physics.collision;
 
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 
 import java.io.BufferedReader;
 import java.io.IOException;

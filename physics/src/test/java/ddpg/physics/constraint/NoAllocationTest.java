@@ -1,8 +1,10 @@
 package ddpg.physics.constraint;
 
-import ddpg.physics.collision.GeomPoses;
 import ddpg.physics.collision.OracleRecords;
+import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
+import ddpg.physics.smooth.Kinematics;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -13,34 +15,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoAllocationTest {
     @Test
     void solvesDoNotAllocate() {
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx)
-                || !mx.isThreadAllocatedMemorySupported()) {
-            return;   // allocation counting not available on this JVM
-        }
+        boolean counting = ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
+                && mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled();
+        Assumptions.assumeTrue(counting, "this JVM cannot count a thread's allocations; nothing was measured");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         OracleRecords o = OracleRecords.load("humanoid");
         Model m = o.m;
         ConstraintSolver cs = new ConstraintSolver(m);
+        Kinematics kin = new Kinematics(m);
         int n = o.rows.size();
-        double[][] q = new double[n][], v = new double[n][], xp = new double[n][], xm = new double[n][],
-                gx = new double[n][], gm = new double[n][], mass = new double[n][], a0 = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] r = o.rows.get(i);
-            q[i] = o.qpos(r); v[i] = o.qvel(r); xp[i] = o.xpos(r); mass[i] = o.massMatrix(r); a0[i] = o.qaccSmooth(r);
-            xm[i] = new double[9 * m.nbody];
-            double[] xq = o.xquat(r);
-            for (int b = 0; b < m.nbody; b++) GeomPoses.quatToMat(xq, 4 * b, xm[i], 9 * b);
-            gx[i] = new double[3 * m.ngeom];
-            gm[i] = new double[9 * m.ngeom];
-            o.geomPoses(r, gx[i], gm[i]);
-        }
-        double[] qacc = new double[m.nv], qfrc = new double[m.nv], f = new double[3];
-        for (int i = 0; i < n; i++) cs.solve(q[i], v[i], xp[i], xm[i], gx[i], gm[i], mass[i], a0[i], null, qacc, qfrc);
+        Data[] states = new Data[n];
+        for (int i = 0; i < n; i++) states[i] = SolverOracleTest.recordState(o, o.rows.get(i), kin);
+        for (Data d : states) cs.apply(m, d);
         long before = mx.getCurrentThreadAllocatedBytes();
-        for (int k = 0; k < 50 * n; k++) {
-            int i = k % n;
-            cs.solve(q[i], v[i], xp[i], xm[i], gx[i], gm[i], mass[i], a0[i], null, qacc, qfrc);
-            for (int c = 0; c < cs.contacts().count; c++) cs.contactForce(c, f, 0);
-        }
+        for (int k = 0; k < 50 * n; k++) cs.apply(m, states[k % n]);
         long bytes = mx.getCurrentThreadAllocatedBytes() - before;
         assertTrue(bytes < 4096, bytes + " bytes allocated in " + 50 * n + " solves");
     }

@@ -4,7 +4,7 @@ import ddpg.physics.Simulator;
 import ddpg.physics.collision.OracleRecords;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,9 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Open-loop replay of MuJoCo 2.2.2 rollouts with contacts (first 100 steps of rollout_0): from the first row's state
- * (zero warm start, as after mj_resetData), each row's ctrl for one step; the state must stay within 1e-5.
+ * (zero warm start, as after mj_resetData), each row's ctrl for one step; the state must stay within about 100x the
+ * worst error measured (round-off grows along a rollout with contacts, so these bounds are the loosest).
  */
 class RolloutOracleTest {
+    static final java.util.Map<String, Double> BOUND = java.util.Map.of("cheetah", 2e-11, "walker", 5e-10,
+            "humanoid", 5e-10);
+
     @ParameterizedTest
     @ValueSource(strings = {"cheetah", "walker", "humanoid"})
     void first100Steps(String model) throws IOException {
@@ -58,7 +62,6 @@ class RolloutOracleTest {
             for (int i = 0; i < m.nq; i++) worst = Math.max(worst, Math.abs(want[qpos0 + i] - d.qpos[i]));
             for (int i = 0; i < m.nv; i++) worst = Math.max(worst, Math.abs(want[qvel0 + i] - d.qvel[i]));
         }
-        System.out.printf("%s rollout: worst |state error| over %d steps %.2e%n", model, steps, worst);
-        assertTrue(worst < 1e-5, model + ": rollout error " + worst);
+        ddpg.physics.Accuracy.check("rollout with contacts " + model + " " + steps + " steps", worst, BOUND.get(model));
     }
 }

@@ -2,6 +2,7 @@ package ddpg.physics.constraint;
 
 import ddpg.physics.collision.Contacts;
 import ddpg.physics.collision.OracleRecords;
+import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,7 @@ class RowBuilderTest {
     @Test
     void sliderLimitRowsOfTheCartpole() {
         Model m = OracleRecords.load("cartpole").m;   // slider range [-1.8, 1.8], solref (0.08, 1), dt 0.01
-        Kinematics kin = new Kinematics(m);
-        RowBuilder rb = new RowBuilder(m, kin);
+        RowBuilder rb = new RowBuilder(m, new Jacobians(m));
         Rows rows = new Rows(m.nv, 4);
         double[] qvel = {0.5, 0};
         rb.build(new double[]{1.79, 0}, qvel, null, rows);
@@ -42,12 +42,15 @@ class RowBuilderTest {
     @Test
     void contactRowsPerCondim() {
         Model m = OracleRecords.load("walker").m;
-        Kinematics kin = new Kinematics(m);
+        Jacobians jacobians = new Jacobians(m);
         double[] qpos = m.qpos0.clone(), qvel = new double[m.nv];
-        double[] xpos = new double[3 * m.nbody], xmat = new double[9 * m.nbody];
-        for (int b = 0; b < m.nbody; b++) { xmat[9 * b] = 1; xmat[9 * b + 4] = 1; xmat[9 * b + 8] = 1; }
-        kin.update(qpos, xpos, xmat);
-        RowBuilder rb = new RowBuilder(m, kin);
+        // the torso at the world origin with identity orientation, each joint's axis as written in the model
+        Data data = new Data(m);
+        System.arraycopy(m.jntPos, 0, data.xanchor, 0, 3 * m.njnt);
+        System.arraycopy(m.jntAxis, 0, data.xaxis, 0, 3 * m.njnt);
+        for (int b = 0; b < m.nbody; b++) { data.xmat[9 * b] = 1; data.xmat[9 * b + 4] = 1; data.xmat[9 * b + 8] = 1; }
+        jacobians.update(data);
+        RowBuilder rb = new RowBuilder(m, jacobians);
         Rows rows = new Rows(m.nv, 4);
         Contacts con = new Contacts(4);
         int floor = 0, torso = 1;

@@ -1,7 +1,7 @@
 package ddpg.physics.constraint;
 
+import ddpg.physics.DivergenceCheck;
 import ddpg.physics.Simulator;
-import ddpg.physics.SolverStage;
 import ddpg.physics.collision.Contacts;
 import ddpg.physics.integrate.Positions;
 import ddpg.physics.mjcf.Models;
@@ -28,7 +28,7 @@ class StabilityTest {
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void randomControlEpisodesStayPhysical(String model) {
         Model m = Models.builtin(model);
-        SolverStage stage = new SolverStage(m);
+        ConstraintSolver stage = new ConstraintSolver(m);
         Simulator sim = new Simulator(m, stage);
         Data d = sim.data;
         DivergenceCheck check = new DivergenceCheck(m, 1e3, 1e3, 1e7);
@@ -45,7 +45,7 @@ class StabilityTest {
                 if (t % 5 == 0) for (int j = 0; j < m.nu; j++) d.ctrl[j] = 2 * rnd.nextDouble() - 1;
                 sim.step();
                 check.check(d.time, d.qpos, d.qvel, d.qacc);
-                Contacts c = stage.solver().contacts();
+                Contacts c = stage.contacts();
                 for (int k = 0; k < c.count; k++) deepest = Math.min(deepest, c.dist[k]);
                 for (int i = 0; i < m.nv; i++) fastest = Math.max(fastest, Math.abs(d.qvel[i]));
             }

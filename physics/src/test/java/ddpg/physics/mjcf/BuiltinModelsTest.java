@@ -1,7 +1,8 @@
 package ddpg.physics.mjcf;
 
+import ddpg.physics.validate.DumpModel;
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,8 +18,10 @@ class BuiltinModelsTest {
     void compilesLikeMujocoOriginal(String model) {
         Model ours = Models.builtin(model);
         ModelFields oracle = ModelFields.readResource("/oracle/" + model);
-        List<String> diff = OracleComparison.compare(ours, oracle, DmControlOriginalsTest.TOL, 40);
-        assertTrue(diff.isEmpty(), model + ": " + diff.size() + " mismatches:\n" + String.join("\n", diff));
+        OracleComparison.Result r = OracleComparison.compare(ours, oracle, OracleComparison.bound(model), 40);
+        assertTrue(r.mismatches().isEmpty(), model + ": mismatches:\n" + String.join("\n", r.mismatches()));
+        assertEquals(DmControlOriginalsTest.FIELDS_COMPARED.get(model), r.compared(), model + ": not compared: " + r.skipped());
+        ddpg.physics.Accuracy.check("mjcf builtin " + model + " vs model_fields", r.worst(), OracleComparison.bound(model));
         assertEquals(oracle.names("body"), List.of(ours.bodyName));
         assertEquals(oracle.names("joint"), List.of(ours.jntName));
         assertEquals(oracle.names("geom"), List.of(ours.geomName));
@@ -59,10 +62,13 @@ class BuiltinModelsTest {
     @ValueSource(strings = {"cartpole", "humanoid"})
     void formattedModelReadsBackAndStillMatchesMujoco(String model, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path f = dir.resolve("model_fields.txt");
-        java.nio.file.Files.writeString(f, ModelFields.format(Models.builtin(model)));
+        java.nio.file.Files.writeString(f, DumpModel.format(Models.builtin(model)));
         Model back = ModelFields.load(f);
-        List<String> diff = OracleComparison.compare(back, ModelFields.readResource("/oracle/" + model), DmControlOriginalsTest.TOL, 40);
-        assertTrue(diff.isEmpty(), String.join("\n", diff));
+        OracleComparison.Result r = OracleComparison.compare(back, ModelFields.readResource("/oracle/" + model),
+                OracleComparison.bound(model), 40);
+        assertTrue(r.mismatches().isEmpty(), String.join("\n", r.mismatches()));
+        assertEquals(DmControlOriginalsTest.FIELDS_COMPARED.get(model), r.compared(), model + ": not compared: " + r.skipped());
+        ddpg.physics.Accuracy.check("mjcf builtin " + model + " written and read back", r.worst(), OracleComparison.bound(model));
         // every field we write uses MuJoCo's name: the oracle has each of them (except our additions)
         java.util.Set<String> oracleNames = ModelFields.readResource("/oracle/" + model).values().keySet();
         for (String name : ModelFields.read(f).values().keySet())

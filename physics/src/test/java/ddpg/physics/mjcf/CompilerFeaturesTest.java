@@ -1,7 +1,7 @@
 package ddpg.physics.mjcf;
 
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,8 +21,10 @@ class CompilerFeaturesTest {
     void compilesLikeMujoco(String model) {
         Model ours = MjcfLoader.loadResource("/mjcf/features/" + model + ".xml");
         ModelFields oracle = ModelFields.readResource("/oracle/" + model);
-        List<String> diff = OracleComparison.compare(ours, oracle, DmControlOriginalsTest.TOL, 60);
-        assertTrue(diff.isEmpty(), model + ": " + diff.size() + " mismatches:\n" + String.join("\n", diff));
+        OracleComparison.Result r = OracleComparison.compare(ours, oracle, OracleComparison.bound(model), 60);
+        assertTrue(r.mismatches().isEmpty(), model + ": mismatches:\n" + String.join("\n", r.mismatches()));
+        assertEquals(DmControlOriginalsTest.FIELDS_COMPARED.get(model), r.compared(), model + ": not compared: " + r.skipped());
+        ddpg.physics.Accuracy.check("mjcf " + model + " vs model_fields", r.worst(), OracleComparison.bound(model));
         assertEquals(oracle.names("body"), List.of(ours.bodyName));
         assertEquals(oracle.names("geom"), List.of(ours.geomName));
         assertEquals(oracle.names("site"), List.of(ours.siteName));

@@ -53,6 +53,45 @@ class MjcfErrorsTest {
         fails(body("<geom size=\"0.1\" contype=\"one\"/>"), 4, "'contype'", "malformed integer 'one'");
     }
 
+    /** {@code n} bodies, each inside the previous one (with a hinge if asked), below the world body. */
+    private static String chain(int n, boolean hinges) {
+        StringBuilder sb = new StringBuilder(HEAD);
+        for (int i = 0; i < n; i++) {
+            sb.append("<body pos=\"0 0 0.1\">").append(hinges ? "<joint/>" : "").append("<geom size=\"0.01\"/>\n");
+        }
+        sb.append("</body>".repeat(n)).append('\n').append(TAIL);
+        return sb.toString();
+    }
+
+    @Test
+    void nestingTooDeepIsOneLineNotAStackOverflow() throws IOException {
+        // <mujoco> is level 1, <worldbody> 2, body i (from 1) level i + 2 and its geom i + 3, both on line i + 2
+        String msg = fails(write("deep.xml", chain(5000, false)), XmlParser.MAX_DEPTH, "<geom>",
+                "nested more than " + XmlParser.MAX_DEPTH + " deep");
+        assertTrue(msg.endsWith("the MJCF reader supports at most " + XmlParser.MAX_DEPTH + " levels"), msg);
+        // the deepest chain that fits loads, even on a 128 KB thread stack: the readers do not recurse per level
+        int deepest = XmlParser.MAX_DEPTH - 3;
+        Path ok = write("ok.xml", chain(deepest, false));
+        Model[] loaded = new Model[1];
+        Thread t = new Thread(null, () -> loaded[0] = MjcfLoader.load(ok), "small-stack", 128 * 1024);
+        t.start();
+        assertDoesNotThrow(() -> t.join());
+        assertNotNull(loaded[0], "the deepest allowed chain must load on a 128 KB stack");
+        assertEquals(deepest + 1, loaded[0].nbody);
+    }
+
+    @Test
+    void nestingTooDeepThroughAnIncludeIsReportedInTheIncludedFile() throws IOException {
+        int outer = XmlParser.MAX_DEPTH / 2;
+        StringBuilder inner = new StringBuilder("<mujoco>\n");
+        for (int i = 0; i < outer; i++) inner.append("<body>\n");
+        inner.append("</body>".repeat(outer)).append("\n</mujoco>\n");
+        write("inner.xml", inner.toString());
+        String main = chain(outer, false).replace("<geom size=\"0.01\"/>\n</body>", "<include file=\"inner.xml\"/>\n</body>");
+        MjcfException e = assertThrows(MjcfException.class, () -> MjcfLoader.load(write("outer.xml", main)));
+        assertTrue(e.getMessage().matches(".*inner\\.xml:\\d+: <body>: elements nested more than \\d+ deep.*"), e.getMessage());
+    }
+
     @Test
     void unknownElementThatMatters() throws IOException {
         fails(write("m.xml", "<mujoco>\n<tendon>\n<fixed name=\"t\"/>\n</tendon>\n</mujoco>\n"), 3, "<fixed>", "tendons are not supported");

@@ -60,9 +60,9 @@ class FactorTest {
         Model m = PipelineFixtures.model("humanoid");
         int expect = 0;
         for (int k = 0; k < m.nv; k++) for (int j = k; j >= 0; j = m.dofParentid[j]) expect++;
-        assertEquals(expect, Factor.nonzeros(m));
         assertEquals(expect, new Factor(m).nnz);
         assertEquals(m.nM, expect, "same count as MuJoCo's sparse qM (nM)");
+        assertEquals(m.nM, new ddpg.physics.model.Data(m).qLD.length);
     }
 
     @Test

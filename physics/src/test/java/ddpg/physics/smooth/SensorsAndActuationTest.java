@@ -28,7 +28,8 @@ class SensorsAndActuationTest {
                 worst = Math.max(worst, PipelineFixtures.error(sim.data.sensordata,
                         PipelineFixtures.vector(csv, r, "sensordata", m.nsensordata)));
             }
-            assertTrue(worst <= PipelineFixtures.TOL, name + ": sensordata off by " + worst);
+            ddpg.physics.Accuracy.check("smooth " + name + SmoothStagesTest.src(m) + " sensordata", worst,
+                    SmoothStagesTest.BOUNDS.get("sensordata", name));
         }
     }
 

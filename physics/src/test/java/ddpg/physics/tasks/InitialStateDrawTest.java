@@ -1,9 +1,11 @@
 package ddpg.physics.tasks;
 
+import ddpg.physics.env.Tasks;
+import ddpg.physics.validate.EpisodeCsv;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

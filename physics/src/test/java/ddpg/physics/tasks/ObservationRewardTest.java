@@ -1,9 +1,10 @@
 package ddpg.physics.tasks;
 
+import ddpg.physics.env.Tasks;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
+import ddpg.physics.validate.ModelFields;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

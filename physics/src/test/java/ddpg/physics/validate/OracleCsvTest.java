@@ -38,6 +38,17 @@ class OracleCsvTest {
     }
 
     @Test
+    void nonFiniteNumberNamesFileLineAndColumn() {
+        OracleFormatException e = assertThrows(OracleFormatException.class,
+                () -> parse("step,qpos[0]\n0,1\n1,1e999\n"));
+        assertEquals("t.csv:3: column 'qpos[0]': '1e999' is not a finite number", e.getMessage());
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity", "-1e400"}) {
+            e = assertThrows(OracleFormatException.class, () -> parse("step,qpos[0]\n0," + bad + "\n"));
+            assertEquals("t.csv:2: column 'qpos[0]': '" + bad + "' is not a finite number", e.getMessage());
+        }
+    }
+
+    @Test
     void shortRowIsReported() {
         OracleFormatException e = assertThrows(OracleFormatException.class, () -> parse("a,b,c\n1,2,3\n1,2\n"));
         assertTrue(e.getMessage().startsWith("t.csv:3: 2 fields but the header has 3"), e.getMessage());

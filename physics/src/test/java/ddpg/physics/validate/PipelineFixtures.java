@@ -3,7 +3,6 @@ package ddpg.physics.validate;
 import ddpg.physics.mjcf.Models;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
-import ddpg.physics.model.ModelFields;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +17,6 @@ public final class PipelineFixtures {
     private PipelineFixtures() {}
 
     public static final List<String> MODELS = List.of("cartpole", "reacher", "cheetah", "walker", "humanoid");
-    /** The fixtures' own tolerance target for smooth quantities. */
-    public static final double TOL = 1e-9;
 
     /** The project's model file, compiled by our loader (the file the fixtures were generated from). */
     public static Model model(String name) { return Models.builtin(name); }

@@ -1,5 +1,6 @@
 package ddpg.physics.validate;
 
+import ddpg.physics.SimulationDivergedException;
 import ddpg.physics.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransitionValidatorTest {
@@ -42,6 +44,32 @@ class TransitionValidatorTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         r.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), i -> "record " + i);
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("skipped (constraints not implemented)"));
+    }
+
+    /** The walker with every hinge damped by 1e308: finite, accepted by the compiler, and no state survives it. */
+    static Model walkerDampedBy1e308() throws IOException {
+        String xml;
+        try (InputStream in = Model.class.getResourceAsStream("/ddpg/physics/models/walker.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(xml.contains("damping=\"0.1\""));
+        return ddpg.physics.mjcf.MjcfLoader.loadString(xml.replace("damping=\"0.1\"", "damping=\"1e308\""),
+                "walker_damped.xml", null);
+    }
+
+    /** A model that blows up is one exception naming the file, the record's line, the quantity and the joint. */
+    @Test
+    void divergingModelNamesTheRecordAndWhatDiverged() throws IOException {
+        SimulationDivergedException e = assertThrows(SimulationDivergedException.class,
+                () -> new TransitionValidator(walkerDampedBy1e308()).validate(PipelineFixtures.transitions("walker")));
+        assertTrue(e.getMessage().startsWith("/pipeline/walker/transitions.csv:2: from this record's state: "
+                + "planar walker: simulation diverged at t="), e.getMessage());
+        assertTrue(e.getMessage().contains("(joint " + e.joint() + ")"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        e = assertThrows(SimulationDivergedException.class,
+                () -> new RolloutValidator(walkerDampedBy1e308()).validate(PipelineFixtures.rollout("walker")));
+        assertTrue(e.getMessage().startsWith("/pipeline/walker/rollout_0.csv:2: replaying the rollout, step 0: "),
+                e.getMessage());
     }
 
     /** A record whose qfrc_bias was altered by 1e-6 fails that field and names the record. */

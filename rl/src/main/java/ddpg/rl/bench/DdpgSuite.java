@@ -2,7 +2,7 @@ package ddpg.rl.bench;
 
 import ddpg.engine.kernels.Kernels;
 import ddpg.engine.perf.DdpgShapedUpdate;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgBench;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;

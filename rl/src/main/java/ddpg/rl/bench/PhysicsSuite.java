@@ -1,9 +1,7 @@
 package ddpg.rl.bench;
 
+import ddpg.physics.env.Tasks;
 import ddpg.physics.mjcf.Models;
-import ddpg.physics.tasks.TaskBench;
-import ddpg.physics.tasks.Tasks;
-import ddpg.physics.validate.SpeedCheck;
 
 /**
  * {@code bench physics}: physics steps per second per model (single thread, mjref's speed protocol: random controls
@@ -27,14 +25,14 @@ public final class PhysicsSuite implements BenchSuite {
         ctx.out().println("# physics <model> <steps/s, median wall> <steps/s, median of this thread's CPU time>"
                 + " <mean constraint rows>   (" + steps + " steps x " + repeats + " repeats, " + warmup + " warm-up)");
         for (String model : Models.NAMES) {
-            SpeedCheck.Result r = SpeedCheck.measure(model, Models.builtin(model), steps, repeats, warmup, 5, 1);
+            SimulatorSpeed.Result r = SimulatorSpeed.measure(model, Models.builtin(model), steps, repeats, warmup, 5, 1);
             ctx.out().printf("physics %-9s %10.0f %10.0f   nefc %.1f%n", model, r.medianStepsPerSecond(),
                     r.medianCpuStepsPerSecond(), r.meanNefc());
         }
         ctx.out().println("# env <task> <control steps/s, wall> <control steps/s, CPU>   (" + controlSteps
                 + " steps after " + controlSteps / 2 + " warm-up; random actions held for 5 steps)");
         for (String task : Tasks.names()) {
-            TaskBench.Measurement m = TaskBench.measure(task, controlSteps);
+            EnvironmentSpeed.Measurement m = EnvironmentSpeed.measure(task, controlSteps);
             ctx.out().printf("env %-17s %10.0f %10.0f%n", task, m.stepsPerSecond(), m.stepsPerCpuSecond());
         }
     }

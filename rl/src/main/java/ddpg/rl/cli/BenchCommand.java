@@ -45,7 +45,11 @@ final class BenchCommand implements Command {
     @Override
     public int run(CommandLine cl) {
         int threads = Args.intValue(cl, "threads", 1);
-        if (threads < 1 || threads > 1024) throw new UserError("--threads must be between 1 and 1024, got " + threads);
+        try {
+            ddpg.rl.train.RunSettings.checkThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         String[] shapes = cl.getOptionValues("shape");
         List<String> shapeList = shapes == null ? List.of() : List.of(shapes);
         for (String s : shapeList) {

@@ -2,7 +2,7 @@ package ddpg.rl.cli;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.Actor;
 import ddpg.rl.train.Evaluator;
 import ddpg.rl.train.PolicyFiles;
@@ -45,6 +45,8 @@ final class EvalCommand implements Command {
             actor = PolicyFiles.load(dir);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read the policy in " + dir + ": " + e.getMessage());
         }
         long seed = Args.longValue(cl, "seed", config.run.seed);
         String task = config.run.task;

@@ -1,11 +1,15 @@
 package ddpg.rl.cli;
 
 import ddpg.engine.kernels.Kernels;
+import ddpg.rl.train.BadFile;
+import ddpg.rl.train.WriteFailed;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -18,13 +22,25 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
  * Entry point of {@code ddpg.jar}: relaunch with the Vector API if needed, then dispatch to a subcommand.
- * Exit codes: 0 success, 1 internal error (a bug: stack trace printed), 2 user mistake (one line on stderr),
- * and whatever a command returns (e.g. {@code validate} returns 1 on FAIL).
+ * Exit codes: 0 success; 1 internal error (a bug: stack trace printed); 2 a user mistake, a damaged file or one that
+ * could not be written ({@link UserError}, {@link BadFile}, {@link WriteFailed}: one line on stderr); 3 the parent
+ * process is gone ({@code ParentWatch}); 4 training diverged ({@code Trainer.Stopped}); 128 + N stopped by signal N
+ * after a checkpoint; and whatever a command returns (e.g. {@code validate} returns 1 on FAIL).
  */
 public final class Main {
     private Main() {}
 
     static final String PROGRAM = "java -jar ddpg.jar";
+    static final int EXIT_USER = 2;
+    static final int EXIT_DIVERGED = 4;
+    /** What a run stopped by Ctrl-C returns; the JVM itself exits with 128 + the signal's number. */
+    static final int EXIT_INTERRUPTED = 130;
+
+    /**
+     * Options that add a value each time they are given (plot's and report's --label, sweep's --grid, bench's --shape
+     * and --variant). Any other option given twice is refused rather than letting one of the two silently win.
+     */
+    static final Set<String> REPEATABLE = Set.of("label", "grid", "shape", "variant");
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -51,13 +67,18 @@ public final class Main {
         return dispatch(args);
     }
 
-    /** {@code --kernels scalar|simd} may appear anywhere; it is global, so take it out before parsing. */
+    /**
+     * {@code --kernels scalar|simd|simd128|simd256|simd512} may appear anywhere; it is global, so take it out before
+     * parsing. An explicit value sets the system property, which beats the environment variable DDPG_KERNELS; the
+     * last one given wins. Without one, a DDPG_KERNELS (or -Dddpg.kernels) value is checked here, so a typo is one
+     * clear line instead of a failure deep inside the engine.
+     */
     static void applyKernelSwitch(List<String> args) {
+        String value = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String value = null;
             if (a.equals("--kernels")) {
-                if (i + 1 >= args.size()) throw new UserError("--kernels needs a value: scalar or simd");
+                if (i + 1 >= args.size()) throw new UserError("--kernels needs a value: " + String.join(", ", Kernels.CHOICES));
                 value = args.get(i + 1);
                 args.remove(i + 1);
                 args.remove(i);
@@ -67,11 +88,12 @@ public final class Main {
                 args.remove(i);
                 i--;
             }
-            if (value != null) {
-                if (value.equalsIgnoreCase("scalar")) System.setProperty(Kernels.PROPERTY, "scalar");
-                else if (!value.equalsIgnoreCase("simd"))
-                    throw new UserError("--kernels expects 'scalar' or 'simd', got '" + value + "'");
-            }
+        }
+        try {
+            if (value != null) System.setProperty(Kernels.PROPERTY, Kernels.parse(value, "--kernels"));
+            else Kernels.requested();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -129,9 +151,11 @@ public final class Main {
             printCommandHelp(cmd, options);
             return 0;
         }
+        String twice = givenTwice(cl);
+        if (twice != null) return userError(twice + " (see '" + PROGRAM + " " + cmd.name() + " --help')");
         try {
             return cmd.run(cl);
-        } catch (UserError e) {
+        } catch (UserError | BadFile | WriteFailed e) {
             return userError(e.getMessage());
         } catch (Exception | Error e) {
             System.err.println("ddpg: internal error in '" + cmd.name() + "' (this is a bug; please report it with the trace below)");
@@ -142,7 +166,24 @@ public final class Main {
 
     static int userError(String message) {
         System.err.println("ddpg: " + message);
-        return 2;
+        return EXIT_USER;
+    }
+
+    /** "--steps is given twice (10, then 20); give it once", or null when no option but a {@link #REPEATABLE} one repeats. */
+    static String givenTwice(CommandLine cl) {
+        Map<String, String> first = new HashMap<>();
+        for (Option o : cl.getOptions()) {
+            String name = o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+            if (REPEATABLE.contains(name)) continue;
+            String value = o.getValue();
+            if (first.containsKey(name)) {
+                String before = first.get(name);
+                return "--" + name + " is given twice" + (value != null && before != null ? " (" + before + ", then " + value + ")" : "")
+                        + "; give it once";
+            }
+            first.put(name, value);
+        }
+        return null;
     }
 
     private static Options withHelp(Options options) {
@@ -159,7 +200,8 @@ public final class Main {
         PrintWriter w = new PrintWriter(System.out);
         String usage = PROGRAM + " " + cmd.name() + (cmd.positional().isEmpty() ? "" : " " + cmd.positional()) + " [options]";
         f.printHelp(w, 100, usage, cmd.summary() + "\n\nOptions:", options, 2, 2,
-                "\nGlobal: --kernels scalar|simd (default simd when available; env DDPG_KERNELS=scalar does the same)", false);
+                "\nGlobal: --kernels scalar|simd|simd128|simd256|simd512 (default simd, the CPU's widest vectors; every"
+                        + " path gives the same bits; a width the CPU lacks is emulated and slow; beats env DDPG_KERNELS)", false);
         w.flush();
     }
 
@@ -171,8 +213,11 @@ public final class Main {
         sb.append("\nCommands:\n");
         for (Command c : commands.values()) sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         sb.append("\nGlobal options:\n");
-        sb.append("  --kernels scalar|simd   kernel path (default: simd when the JDK has jdk.incubator.vector;\n");
-        sb.append("                          the environment variable DDPG_KERNELS=scalar does the same)\n");
+        sb.append("  --kernels <path>        kernel path: scalar, simd (default: the CPU's widest vectors, when the JDK\n");
+        sb.append("                          has jdk.incubator.vector), or simd128, simd256, simd512 for that vector\n");
+        sb.append("                          width; a width the CPU lacks works but is emulated and many times slower.\n");
+        sb.append("                          Every path gives the same bits, so a run may resume on any of them.\n");
+        sb.append("                          Overrides the environment variable DDPG_KERNELS (same values)\n");
         sb.append("  -h, --help              help; '<command> --help' lists a command's options with defaults\n");
         System.out.print(sb);
     }

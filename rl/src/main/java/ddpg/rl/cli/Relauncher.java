@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.rl.train.StopRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes {@code java -jar ddpg.jar ...} use the SIMD kernels although a jar manifest cannot add modules: when
@@ -48,20 +50,23 @@ final class Relauncher {
         // stderr goes through us only to drop the JVM's one-line incubator notice; everything else passes untouched.
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         Process child = pb.start();
-        Thread killChild = new Thread(() -> {
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor();
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(killChild);
         Thread pump = new Thread(() -> pumpStderr(child.getErrorStream(), System.err), "stderr-pump");
         pump.setDaemon(true);
         pump.start();
+        // Ctrl-C, SIGTERM or SIGHUP to this launcher: pass it on as SIGTERM and wait while the child finishes its
+        // episode and writes a checkpoint (it gives itself StopRequest.WAIT_SECONDS), with its last words.
+        Thread killChild = new Thread(() -> {
+            try {
+                if (child.isAlive()) {
+                    child.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the pipe the pump reads
+                    if (!child.waitFor(StopRequest.WAIT_SECONDS + 15, TimeUnit.SECONDS)) child.destroyForcibly();
+                }
+                pump.join(2000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ddpg-stop-child");
+        Runtime.getRuntime().addShutdownHook(killChild);
         int code = child.waitFor();
         pump.join(2000);
         System.err.flush();

@@ -2,8 +2,8 @@ package ddpg.rl.cli;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
-import ddpg.physics.tasks.ControlSuiteEnv;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.ControlSuiteEnv;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.Actor;
 import ddpg.rl.train.Evaluator;
 import ddpg.rl.train.PolicyFiles;

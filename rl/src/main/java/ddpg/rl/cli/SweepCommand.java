@@ -1,8 +1,8 @@
 package ddpg.rl.cli;
 
 import ddpg.engine.kernels.Kernels;
-import ddpg.physics.tasks.EnvSpec;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.replay.ReplayBuffer;
 import ddpg.rl.sweep.Cell;
 import ddpg.rl.sweep.CellState;
@@ -246,7 +246,7 @@ final class SweepCommand implements Command {
         cmd.add("-cp");
         cmd.add(sweep.jar() != null ? sweep.jar().toAbsolutePath().toString() : System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
-        if (Kernels.scalarRequested()) cmd.addAll(List.of("--kernels", "scalar"));
+        if (Kernels.explicitChoice() != null) cmd.addAll(List.of("--kernels", Kernels.explicitChoice()));
         cmd.addAll(List.of("sweep", "cell", sweep.dir.toAbsolutePath().toString(), Integer.toString(c.index())));
         return cmd;
     }
@@ -263,7 +263,7 @@ final class SweepCommand implements Command {
         Path abs = sweep.dir.toAbsolutePath().normalize();
         String script = SlurmScript.render(abs.toString(), sweep.plan.cells.size(),
                 new SlurmScript.Resources(cpus, time, mem, cl.getOptionValue("partition"), jobs), heap,
-                Kernels.scalarRequested() ? "scalar" : null,
+                Kernels.explicitChoice(),
                 sweep.jar() != null ? abs.resolve(SweepFolder.JAR).toString() : System.getProperty("java.class.path"));
         Path file = abs.resolve(SlurmScript.FILE);
         AtomicFiles.writeString(file, script);
@@ -301,7 +301,7 @@ final class SweepCommand implements Command {
         Path abs = sweep.dir.toAbsolutePath().normalize();
         String yaml = K8sManifest.render(abs.getFileName().toString(), cells, Math.min(jobs, cells),
                 cl.getOptionValue("image", K8sManifest.DEFAULT_IMAGE), cl.getOptionValue("pvc", K8sManifest.DEFAULT_PVC), mem, heap,
-                Kernels.scalarRequested() ? "scalar" : null);
+                Kernels.explicitChoice());
         Path file = abs.resolve(K8sManifest.FILE);
         AtomicFiles.writeString(file, yaml);
         System.out.printf(Locale.ROOT, "wrote %s: an Indexed Job of %d cells, %d at a time%n", file, cells, Math.min(jobs, cells));
@@ -373,7 +373,8 @@ final class SweepCommand implements Command {
                 markFailed(runDir, e.getMessage());
                 throw e;
             }
-            if (code != 0) markFailed(runDir, "the run stopped with exit code " + code + "; its log says why");
+            // A cell stopped by a signal has its checkpoint and is resumable, not failed.
+            if (code != 0 && code != Main.EXIT_INTERRUPTED) markFailed(runDir, "the run stopped with exit code " + code + "; its log says why");
             return code;
         }
     }

@@ -1,6 +1,6 @@
 package ddpg.rl.cli;
 
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.Tasks;
 import java.util.Locale;
 import java.util.Map;
 

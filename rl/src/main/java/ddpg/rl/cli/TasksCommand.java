@@ -1,7 +1,7 @@
 package ddpg.rl.cli;
 
-import ddpg.physics.tasks.EnvSpec;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Tasks;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,17 +1,21 @@
 package ddpg.rl.cli;
 
-import ddpg.physics.tasks.EnvSpec;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
-import ddpg.rl.replay.ReplayBuffer;
+import ddpg.rl.train.BadFile;
 import ddpg.rl.train.BuildInfo;
+import ddpg.rl.train.Checkpoint;
 import ddpg.rl.train.LiveProgress;
+import ddpg.rl.train.MemoryBudget;
 import ddpg.rl.train.RunConfig;
 import ddpg.rl.train.RunFolder;
 import ddpg.rl.train.RunLock;
 import ddpg.rl.train.RunSettings;
+import ddpg.rl.train.StopRequest;
 import ddpg.rl.train.Trainer;
+import ddpg.rl.train.WriteFailed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +179,8 @@ final class TrainCommand implements Command {
             return RunLock.acquire(dir);
         } catch (RunLock.Busy e) {
             throw new UserError(e.getMessage());
+        } catch (IOException e) { // a read-only folder, a full disk
+            throw new UserError(new WriteFailed(dir.resolve(RunLock.FILE), e).getMessage() + "; make the run folder writable");
         }
     }
 
@@ -204,14 +210,19 @@ final class TrainCommand implements Command {
         if (config.format != RunConfig.FORMAT)
             throw new UserError("cannot resume " + dir + ": it was written by ddpg " + config.version + " (checkpoint format "
                     + config.format + "), this is ddpg " + BuildInfo.version() + " (format " + RunConfig.FORMAT + "); use that version or start a new run");
-        if (cl.hasOption("task") && !cl.getOptionValue("task").equals(config.run.task))
+        if (cl.hasOption("task") && !TaskNames.canonical(cl.getOptionValue("task")).equals(config.run.task))
             throw new UserError("cannot resume " + dir + " as --task " + cl.getOptionValue("task") + ": that run is for task "
                     + config.run.task + " (drop --task, or start a new run)");
         EnvSpec spec = taskSpec(config.run.task);
         long steps = Args.longValue(cl, "steps", config.run.steps);
         if (steps < 0) throw new UserError("--steps must be >= 0, got " + steps);
         int threads = Args.intValue(cl, "threads", config.run.threads);
-        if (threads < 1) throw new UserError("--threads must be at least 1, got " + threads);
+        try {
+            RunSettings.checkThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + (cl.hasOption("threads") ? "" : " (the run was started with --threads "
+                    + threads + "; give a smaller --threads with --resume)"));
+        }
         if (threads != config.run.threads)
             System.err.println("ddpg: note: resuming with " + threads + " threads instead of " + config.run.threads
                     + "; the numbers will not be bit-identical to an uninterrupted run");
@@ -219,37 +230,67 @@ final class TrainCommand implements Command {
         config.run.threads = threads;
         config.run.logEvery = Args.doubleValue(cl, "log-every", config.run.logEvery);
         try {
-            if (ddpg.rl.train.Checkpoint.latest(dir) == null)
+            if (Checkpoint.latest(dir) == null)
                 throw new UserError(dir + " has no checkpoint yet (it stopped before the first one); start a new run instead");
         } catch (IOException e) {
             throw new UserError("cannot read the checkpoints of " + dir + ": " + e.getMessage());
         }
         checkMemory(config.agent, spec);
-        config.write(dir.resolve("config.json"), spec.observationSize(), spec.actionSize());
-        return train(config, dir, true);
+        return train(config, dir, true); // config.json records the new --steps/--threads once the checkpoint has loaded
     }
 
+    /**
+     * Runs the trainer. Ctrl-C, SIGTERM and SIGHUP run the shutdown hook, which asks the trainer to stop at the next
+     * episode end (with a checkpoint there) and waits for this method to say so. Every outcome is reported here,
+     * before the hook is released, because the JVM exits as soon as the hook returns.
+     */
     private static int train(RunConfig config, Path dir, boolean resume) throws IOException {
         String task = config.run.task;
         Trainer trainer = new Trainer(config, dir, () -> Tasks.make(task), System.out, LiveProgress.terminalAttached());
-        Thread hint = new Thread(() -> System.err.println("\nddpg: interrupted; continue with: java -jar ddpg.jar --resume " + dir));
-        Runtime.getRuntime().addShutdownHook(hint);
+        StopRequest stop = trainer.stopRequest();
+        Thread hook = new Thread(() -> {
+            stop.request();
+            if (!stop.awaitFinished(StopRequest.WAIT_SECONDS))
+                System.err.println("\nddpg: stopping without a new checkpoint: the current episode did not end within "
+                        + StopRequest.WAIT_SECONDS + " s; " + resumeHint(dir));
+        }, "ddpg-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (resume) trainer.resume();
             else trainer.start();
             return 0;
+        } catch (Trainer.Interrupted e) {
+            System.err.println("ddpg: interrupted; " + resumeHint(dir));
+            return Main.EXIT_INTERRUPTED;
         } catch (Trainer.Stopped e) {
             System.err.println("ddpg: " + e.getMessage());
-            return 1;
+            return Main.EXIT_DIVERGED;
+        } catch (BadFile | WriteFailed e) {
+            System.err.println("ddpg: " + e.getMessage());
+            return Main.EXIT_USER;
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } finally {
+            stop.finished();
             try {
-                Runtime.getRuntime().removeShutdownHook(hint);
+                Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
-                // already shutting down
+                // already shutting down: the hook is running
             }
         }
+    }
+
+    /** "continue with: ... --resume DIR" when the run has a checkpoint to continue from; otherwise how to start over. */
+    static String resumeHint(Path dir) {
+        Path last;
+        try {
+            last = Checkpoint.latest(dir);
+        } catch (IOException e) {
+            last = null;
+        }
+        if (last == null) return "no checkpoint was written yet, so there is nothing to resume: start the run again";
+        return String.format(Locale.ROOT, "the last checkpoint is at step %,d; continue with: %s --resume %s",
+                Checkpoint.step(last), Main.PROGRAM, dir);
     }
 
     static EnvSpec taskSpec(String task) {
@@ -262,14 +303,10 @@ final class TrainCommand implements Command {
         }
     }
 
+    /** Refuses settings whose networks, optimizer state and replay buffer cannot fit in the heap (before any file). */
     private static void checkMemory(DdpgConfig algo, EnvSpec spec) {
-        long need = ReplayBuffer.bytesFor(algo.buffer, spec.observationSize(), spec.actionSize());
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > max * 0.8) {
-            throw new UserError(String.format(Locale.ROOT, "a replay buffer of %,d transitions needs %.1f GB but Java may use"
-                    + " only %.1f GB; use a smaller --buffer or run java -Xmx%dg -jar ddpg.jar ...",
-                    algo.buffer, need / 1e9, max / 1e9, (long) Math.ceil(need / 1e9 * 1.5) + 1));
-        }
+        String problem = MemoryBudget.problem(algo, spec.observationSize(), spec.actionSize(), Runtime.getRuntime().maxMemory());
+        if (problem != null) throw new UserError(problem);
     }
 
     private static RunSettings runSettings(CommandLine cl, RunSettings r) {

@@ -34,7 +34,7 @@ public final class DdpgBench {
      * filled with {@code max(batch, 1000)} random steps (not timed); then {@code steps} steps are timed.
      * Returns {wall-clock env steps/s, env steps per second of this thread's CPU time}.
      */
-    public static double[] measureTraining(ddpg.physics.tasks.Environment env, DdpgConfig config, int steps) {
+    public static double[] measureTraining(ddpg.physics.env.Environment env, DdpgConfig config, int steps) {
         DdpgConfig c = config.copy();
         int obs = env.spec().observationSize(), act = env.spec().actionSize();
         c.buffer = Math.max(c.batch, 1000) + steps;
@@ -56,7 +56,7 @@ public final class DdpgBench {
                 noise.sample(eps);
                 for (int j = 0; j < act; j++) a[j] = Math.max(-1, Math.min(1, a[j] + eps[j]));
             }
-            ddpg.physics.tasks.StepResult r = env.step(a);
+            ddpg.physics.env.StepResult r = env.step(a);
             if (!r.diverged()) replay.add(s, a, r.reward(), r.discount(), r.observation());
             if (t >= fill) agent.update(replay);
             s = (r.last() || r.diverged()) ? env.reset(++episode) : r.observation();

@@ -102,13 +102,16 @@ public final class LocalScheduler {
         running.put(c, p);
     }
 
-    /** Shutdown hook: stop every child (SIGTERM, then SIGKILL after 30 s) and say how to continue. */
+    /**
+     * Shutdown hook: stop every child with SIGTERM (each finishes its episode and writes a checkpoint, taking at most
+     * StopRequest.WAIT_SECONDS), SIGKILL whatever is left 15 s after that, and say how to continue.
+     */
     private void stopChildren() {
         stopping = true;
         List<Process> ps = new ArrayList<>(running.values());
         if (ps.isEmpty()) return;
         for (Process p : ps) p.destroy();
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ddpg.rl.train.StopRequest.WAIT_SECONDS + 15);
         for (Process p : ps) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());

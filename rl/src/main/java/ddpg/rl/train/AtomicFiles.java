@@ -17,15 +17,25 @@ public final class AtomicFiles {
         writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes {@code file} whole; a failure is a {@link WriteFailed} naming it, and leaves the old file as it was. */
     public static void writeBytes(Path file, byte[] bytes) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) ch.write(b);
-            ch.force(true);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) ch.write(b);
+                ch.force(true);
+            }
+            move(tmp, file);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // give the space back; the old file is untouched
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+            throw e instanceof WriteFailed w ? w : new WriteFailed(file, e);
         }
-        move(tmp, file);
     }
 
     /** Renames atomically (falling back to a plain replace on file systems without atomic moves). */

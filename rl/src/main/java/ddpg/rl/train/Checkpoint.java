@@ -5,7 +5,6 @@ import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.replay.ReplayBuffer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,9 +20,12 @@ import java.util.stream.Stream;
  *   agent.safetensors   actor, critic, both targets, both Adam states (named "actor.*", "critic_adam.*", ...)
  *   replay.bin          the replay buffer (see ReplayBuffer#save)
  *   state.json          counters, random generator states, noise state, progress.csv length
+ *   manifest.json       size and CRC32C of the three files above (see CheckpointManifest)
  * </pre>
- * A checkpoint is written into a hidden temporary folder and renamed into place only when complete, then older
- * checkpoints are deleted; so killing the process at any moment leaves at least one complete checkpoint.
+ * A checkpoint is written into a hidden temporary folder and renamed into place only when complete. The two newest
+ * complete checkpoints are kept, so that a damaged newest one still leaves one to resume from; older ones and stale
+ * temporary folders are deleted only after the new one is complete. Killing the process at any moment, or a full
+ * disk, therefore leaves the previous checkpoints intact.
  */
 public final class Checkpoint {
     public static final String FOLDER = "checkpoints";
@@ -31,27 +33,82 @@ public final class Checkpoint {
     public static final String REPLAY_FILE = "replay.bin";
     public static final String STATE_FILE = "state.json";
     private static final String PREFIX = "step-";
+    private static final String TMP_PREFIX = ".tmp-" + PREFIX;
+    /** A damaged checkpoint that --resume stepped past is renamed to this prefix: kept for inspection, never loaded. */
+    private static final String DAMAGED_PREFIX = "damaged-" + PREFIX;
+    /** How many complete checkpoints are kept: the newest, and one to fall back to. */
+    static final int KEEP = 2;
 
     private Checkpoint() {}
 
-    /** Writes a checkpoint for env step {@code step}; returns its folder. */
+    /**
+     * Writes a checkpoint for env step {@code step}; returns its folder. A failed write is a {@link WriteFailed}
+     * naming the file; the half-written folder is removed and the earlier checkpoints are untouched.
+     */
     public static Path save(Path runDir, long step, DdpgAgent agent, ReplayBuffer replay, Map<String, Object> state)
             throws IOException {
         Path dir = runDir.resolve(FOLDER);
-        Files.createDirectories(dir);
         Path target = dir.resolve(String.format("%s%012d", PREFIX, step));
         if (Files.isDirectory(target) && Files.isRegularFile(target.resolve(STATE_FILE))) return target;
         Path tmp = dir.resolve(".tmp-" + target.getFileName());
-        deleteTree(tmp);
-        Files.createDirectories(tmp);
-        SafeTensors.write(tmp.resolve(AGENT_FILE), agent.stateTensors(), Map.of("format", "ddpg-checkpoint-" + RunConfig.FORMAT));
-        replay.save(tmp.resolve(REPLAY_FILE));
-        AtomicFiles.writeString(tmp.resolve(STATE_FILE), Json.write(state));
-        forceDirectory(tmp);
-        AtomicFiles.move(tmp, target);
+        try {
+            WriteFailed.guard(tmp, () -> {
+                Files.createDirectories(dir);
+                deleteTree(tmp);
+                Files.createDirectories(tmp);
+            });
+            WriteFailed.guard(tmp.resolve(AGENT_FILE), () -> SafeTensors.write(tmp.resolve(AGENT_FILE), agent.stateTensors(),
+                    Map.of("format", "ddpg-checkpoint-" + RunConfig.FORMAT)));
+            WriteFailed.guard(tmp.resolve(REPLAY_FILE), () -> replay.save(tmp.resolve(REPLAY_FILE)));
+            AtomicFiles.writeString(tmp.resolve(STATE_FILE), Json.write(state));
+            WriteFailed.guard(tmp.resolve(CheckpointManifest.FILE),
+                    () -> CheckpointManifest.write(tmp, List.of(AGENT_FILE, REPLAY_FILE, STATE_FILE)));
+            forceDirectory(tmp);
+            WriteFailed.guard(target, () -> {
+                deleteTree(target); // an incomplete folder of that name (no state file) cannot be renamed over
+                AtomicFiles.move(tmp, target);
+            });
+        } catch (WriteFailed e) {
+            deleteQuietly(tmp); // give back the space a half-written checkpoint holds
+            throw e;
+        }
         forceDirectory(dir);
-        for (Path old : list(runDir)) if (!old.equals(target)) deleteTree(old);
+        prune(runDir);
         return target;
+    }
+
+    /**
+     * Deletes the complete checkpoints older than the {@link #KEEP} newest, and stale temporary folders (a process
+     * killed while writing). Best effort: what cannot be deleted now is tried again after the next checkpoint.
+     */
+    private static void prune(Path runDir) {
+        try {
+            List<Path> all = list(runDir);
+            for (int i = 0; i < all.size() - KEEP; i++) deleteQuietly(all.get(i));
+            try (Stream<Path> s = Files.list(runDir.resolve(FOLDER))) {
+                s.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).forEach(Checkpoint::deleteQuietly);
+            }
+        } catch (IOException e) {
+            // retried after the next checkpoint
+        }
+    }
+
+    /**
+     * Renames a damaged checkpoint to {@code damaged-step-N} (kept for inspection, never loaded again), so that the
+     * resumed run can write a fresh checkpoint of that step. Returns the new name.
+     */
+    static Path setAside(Path checkpoint) throws IOException {
+        String name = checkpoint.getFileName().toString().substring(PREFIX.length());
+        Path aside = checkpoint.resolveSibling(DAMAGED_PREFIX + name);
+        for (int k = 2; Files.exists(aside); k++) aside = checkpoint.resolveSibling(DAMAGED_PREFIX + name + "-" + k);
+        Path to = aside;
+        WriteFailed.guard(to, () -> AtomicFiles.move(checkpoint, to));
+        return to;
+    }
+
+    /** The env step a checkpoint folder was written at. */
+    public static long step(Path checkpoint) {
+        return Long.parseLong(checkpoint.getFileName().toString().substring(PREFIX.length()));
     }
 
     /** The newest complete checkpoint folder of a run, or null. */
@@ -60,11 +117,26 @@ public final class Checkpoint {
         return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
-    /** Loads networks, optimizer states and the replay buffer; returns the saved trainer state. */
-    public static Map<String, Object> load(Path checkpoint, DdpgAgent agent, ReplayBuffer replay) throws IOException {
-        Map<String, Object> state = Json.parseObject(Files.readString(checkpoint.resolve(STATE_FILE), StandardCharsets.UTF_8));
-        SafeTensors.loadInto(checkpoint.resolve(AGENT_FILE), agent.stateTensors());
-        replay.load(checkpoint.resolve(REPLAY_FILE));
+    /**
+     * Checks the checkpoint against its manifest, then loads networks, optimizer states and the replay buffer, and
+     * returns the saved trainer state. Any damage (a file missing, truncated, corrupt, with NaN weights, a state
+     * field missing) is a {@link BadFile} naming the file; the caller may then try an older checkpoint.
+     */
+    static JsonFields load(Path checkpoint, DdpgAgent agent, ReplayBuffer replay) {
+        String damaged = CheckpointManifest.DAMAGED;
+        CheckpointManifest.verify(checkpoint);
+        JsonFields state = JsonFields.read(checkpoint.resolve(STATE_FILE), damaged);
+        WeightFiles.load(checkpoint.resolve(AGENT_FILE), agent.stateTensors(), damaged);
+        Path replayFile = checkpoint.resolve(REPLAY_FILE);
+        try {
+            replay.load(replayFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadFile(replayFile + " is missing; " + damaged, e);
+        } catch (IOException e) {
+            String why = e.getMessage() != null && e.getMessage().contains(replayFile.toString()) ? e.getMessage()
+                    : "cannot read " + replayFile + " (" + WriteFailed.reason(e) + ")";
+            throw new BadFile(why + "; " + damaged, e);
+        }
         return state;
     }
 
@@ -88,6 +160,14 @@ public final class Checkpoint {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // best effort
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            deleteTree(p);
+        } catch (IOException e) {
+            // best effort: retried by the next prune
         }
     }
 

@@ -1,7 +1,7 @@
 package ddpg.rl.train;
 
-import ddpg.physics.tasks.Environment;
-import ddpg.physics.tasks.StepResult;
+import ddpg.physics.env.Environment;
+import ddpg.physics.env.StepResult;
 import ddpg.rl.noise.Rng;
 
 /**

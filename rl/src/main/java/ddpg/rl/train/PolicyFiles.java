@@ -2,11 +2,9 @@ package ddpg.rl.train;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.io.SafeTensors;
-import ddpg.engine.optim.StateDicts;
 import ddpg.rl.ddpg.Actor;
 import ddpg.rl.ddpg.DdpgConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +25,7 @@ public final class PolicyFiles {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("task", task);
         meta.put("format", "ddpg-actor-1");
-        SafeTensors.write(runDir.resolve(WEIGHTS), actor.stateDict(), meta);
+        WriteFailed.guard(runDir.resolve(WEIGHTS), () -> SafeTensors.write(runDir.resolve(WEIGHTS), actor.stateDict(), meta));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("task", task);
         d.put("obs_size", (long) actor.obsSize());
@@ -56,26 +54,28 @@ public final class PolicyFiles {
 
     /**
      * The policy of a run folder in eval mode: the exported final actor when there is one, otherwise the actor of
-     * the latest checkpoint. A folder with neither is an {@link IllegalArgumentException}.
+     * the latest checkpoint. A folder with neither is an {@link IllegalArgumentException}; a damaged weights file (or
+     * one holding NaN) is a {@link BadFile} (see {@link WeightFiles}, which {@code --resume} loads through too).
      */
     public static Actor load(Path runDir) throws IOException {
         if (!Files.isDirectory(runDir)) throw new IllegalArgumentException("run folder " + runDir + " does not exist");
         Path cfgFile = runDir.resolve("config.json");
         if (!Files.isRegularFile(cfgFile)) throw new IllegalArgumentException(runDir + " has no config.json: not a run folder");
         RunConfig cfg = RunConfig.read(cfgFile);
-        Map<String, Object> cm = Json.parseObject(Files.readString(cfgFile, StandardCharsets.UTF_8));
-        int obs = (int) Json.toLong(cm.get("obs_size")), act = (int) Json.toLong(cm.get("act_size"));
+        JsonFields cm = JsonFields.read(cfgFile, "it was edited or damaged; restore it from a backup");
+        int obs = (int) cm.whole("obs_size"), act = (int) cm.whole("act_size");
         DdpgConfig c = cfg.agent;
         Actor actor = new Actor(obs, act, c.hidden, c.batchNorm, c.finalInit, new ddpg.engine.Rng(0));
         Path weights = runDir.resolve(WEIGHTS);
         if (Files.isRegularFile(weights)) {
-            SafeTensors.loadInto(weights, actor.stateDict());
+            WeightFiles.load(weights, actor.stateDict(), "write it again from the run's last checkpoint with"
+                    + " java -jar ddpg.jar --resume " + runDir + ", or delete it to use the last checkpoint's actor");
         } else {
             Path ckpt = Checkpoint.latest(runDir);
             if (ckpt == null) throw new IllegalArgumentException(runDir + " has neither " + WEIGHTS
                     + " nor a checkpoint yet; wait for the first checkpoint or the end of training");
-            Map<String, Tensor> all = SafeTensors.read(ckpt.resolve(Checkpoint.AGENT_FILE)).tensors();
-            StateDicts.copyInto(actor.stateDict(), StateDicts.unprefixed("actor", all), "checkpoint actor");
+            WeightFiles.loadPart(ckpt.resolve(Checkpoint.AGENT_FILE), "actor", actor.stateDict(), CheckpointManifest.DAMAGED
+                    + "; java -jar ddpg.jar --resume " + runDir + " falls back to the checkpoint before it");
         }
         actor.eval();
         return actor;

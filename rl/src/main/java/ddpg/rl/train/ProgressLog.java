@@ -21,15 +21,18 @@ public final class ProgressLog implements AutoCloseable {
             "env_step,episode,train_return,eval_mean,eval_std,critic_loss,actor_loss,mean_q,steps_per_s,wall_s";
 
     private final FileChannel channel;
+    private final Path file;
 
-    private ProgressLog(FileChannel channel) {
+    private ProgressLog(FileChannel channel, Path file) {
         this.channel = channel;
+        this.file = file;
     }
 
     /** Creates a new progress.csv with its header. */
     public static ProgressLog create(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        ProgressLog log = new ProgressLog(ch);
+        FileChannel[] ch = new FileChannel[1];
+        WriteFailed.guard(file, () -> ch[0] = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        ProgressLog log = new ProgressLog(ch[0], file);
         log.write(HEADER + "\n");
         return log;
     }
@@ -39,16 +42,20 @@ public final class ProgressLog implements AutoCloseable {
      * checkpoint are dropped, because the resumed run writes them again.
      */
     public static ProgressLog resume(Path file, long length) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + " is missing; cannot resume this run");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
-        if (ch.size() < length) {
-            ch.close();
-            throw new IOException(file + " is shorter (" + Files.size(file) + " bytes) than when the checkpoint was taken ("
-                    + length + " bytes); it was edited or truncated");
+        String fix = "restore it from a backup, or start a new run";
+        if (!Files.isRegularFile(file)) throw new BadFile(file + " is missing, so the run cannot continue its log; " + fix);
+        long size = Files.size(file);
+        if (size < length) {
+            throw new BadFile(file + " is " + size + " bytes, shorter than the " + length + " bytes it had at the checkpoint"
+                    + " (truncated or edited); " + fix);
         }
-        ch.truncate(length);
-        ch.position(length);
-        return new ProgressLog(ch);
+        FileChannel[] ch = new FileChannel[1];
+        WriteFailed.guard(file, () -> {
+            ch[0] = FileChannel.open(file, StandardOpenOption.WRITE);
+            ch[0].truncate(length);
+            ch[0].position(length);
+        });
+        return new ProgressLog(ch[0], file);
     }
 
     /** Appends one row; pass NaN for an empty cell. */
@@ -75,12 +82,14 @@ public final class ProgressLog implements AutoCloseable {
 
     private void write(String s) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
-        while (b.hasRemaining()) channel.write(b);
+        WriteFailed.guard(file, () -> {
+            while (b.hasRemaining()) channel.write(b);
+        });
     }
 
     /** Forces the rows to disk and returns the file length (recorded in checkpoints). */
     public long sync() throws IOException {
-        channel.force(false);
+        WriteFailed.guard(file, () -> channel.force(false));
         return channel.position();
     }
 

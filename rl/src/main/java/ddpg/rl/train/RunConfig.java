@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,12 @@ public final class RunConfig {
     public final DdpgConfig agent;
     public final String version;
     public final int format;
+    /**
+     * The kernel paths this run has used before, oldest first (e.g. "simd512 (FloatVector S_512_BIT, 16 lanes)",
+     * "scalar"): every path gives the same bits, so a run may resume on another one, and config.json keeps the
+     * list under "kernels_history", with the path in use now appended when it differs from the last.
+     */
+    public final List<String> kernelsHistory = new ArrayList<>();
 
     public RunConfig(RunSettings run, DdpgConfig agent, String version) {
         this(run, agent, version, FORMAT);
@@ -40,7 +48,11 @@ public final class RunConfig {
         m.put("commit", BuildInfo.commit());
         m.put("format", (long) format);
         m.put("jdk", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        m.put("kernels", ddpg.engine.kernels.Kernels.description());
+        String kernels = ddpg.engine.kernels.Kernels.description();
+        m.put("kernels", kernels);
+        List<String> history = new ArrayList<>(kernelsHistory);
+        if (history.isEmpty() || !history.get(history.size() - 1).equals(kernels)) history.add(kernels);
+        m.put("kernels_history", history);
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("cpus", (long) Runtime.getRuntime().availableProcessors());
         m.put("obs_size", (long) obsSize);
@@ -138,7 +150,10 @@ public final class RunConfig {
             a.ouTheta = Json.toDouble(am.get("ou_theta"));
             a.ouDt = Json.toDouble(am.get("ou_dt"));
             Object fmt = m.get("format");
-            return new RunConfig(r, a, String.valueOf(m.get("version")), fmt == null ? -1 : (int) Json.toLong(fmt));
+            RunConfig c = new RunConfig(r, a, String.valueOf(m.get("version")), fmt == null ? -1 : (int) Json.toLong(fmt));
+            if (m.get("kernels_history") instanceof List<?> h) for (Object k : h) c.kernelsHistory.add((String) k);
+            else if (m.get("kernels") instanceof String k) c.kernelsHistory.add(k);
+            return c;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is missing settings or has wrong types (" + e.getMessage()
                     + "); it was not written by this version of ddpg");

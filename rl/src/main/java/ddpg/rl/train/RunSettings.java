@@ -52,6 +52,19 @@ public final class RunSettings {
         return s;
     }
 
+    /**
+     * At least 1 and at most 4 per core: more GEMM threads than that only wait for each other (and a typo such as
+     * --threads 100000 would start that many).
+     */
+    public static void checkThreads(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads > 4 * cores) {
+            throw new IllegalArgumentException("--threads " + threads + " is more than 4 per core on this machine (" + cores
+                    + (cores == 1 ? " core" : " cores") + "); use at most " + 4 * cores);
+        }
+    }
+
     /** One-line {@link IllegalArgumentException} for impossible settings. */
     public void validate() {
         if (task == null || task.isBlank()) throw new IllegalArgumentException("no task given; use --task <name>, e.g. --task walker-run");
@@ -59,7 +72,7 @@ public final class RunSettings {
         if (evalEvery <= 0) throw new IllegalArgumentException("--eval-every must be positive, got " + evalEvery);
         if (evalEpisodes <= 0) throw new IllegalArgumentException("--eval-episodes must be positive, got " + evalEpisodes);
         if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every must be >= 0 (0 = only at the end), got " + checkpointEvery);
-        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        checkThreads(threads);
         if (maxDivergences < 1) throw new IllegalArgumentException("--max-divergences must be at least 1, got " + maxDivergences);
         if (gifSteps < 0) throw new IllegalArgumentException("--gif-steps must be >= 0 (0 = the whole episode), got " + gifSteps);
         if (gifEvery < 0) throw new IllegalArgumentException("--gif-every must be >= 0 (0 = no GIFs), got " + gifEvery);

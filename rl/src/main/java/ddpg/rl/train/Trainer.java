@@ -1,8 +1,8 @@
 package ddpg.rl.train;
 
-import ddpg.physics.tasks.EnvSpec;
-import ddpg.physics.tasks.Environment;
-import ddpg.physics.tasks.StepResult;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Environment;
+import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.noise.ActionNoise;
@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,12 +33,31 @@ import java.util.function.Supplier;
  * the next episode, just as the uninterrupted run does at that point.
  */
 public final class Trainer {
-    /** The run stopped early (repeated divergence, NaN actions); the message says why and what to do. */
+    /**
+     * The run stopped early because learning diverged (repeated simulation divergence, a non-finite loss, weight or
+     * action); nothing non-finite was written. The message says why, names the last good checkpoint and what to do.
+     */
     public static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Stopped(String message) {
             super(message);
+        }
+    }
+
+    /** The run stopped at an episode end because a {@link StopRequest} asked it to (Ctrl-C, SIGTERM, SIGHUP). */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path checkpoint;
+
+        Interrupted(long step, Path checkpoint) {
+            super("stopped at step " + step);
+            this.checkpoint = checkpoint;
+        }
+
+        /** The newest checkpoint, written at the stop if there was none at that step; null if there is none at all. */
+        public Path checkpoint() {
+            return checkpoint;
         }
     }
 
@@ -81,6 +102,14 @@ public final class Trainer {
     private Environment gifEnv;
     /** For tests: stop abruptly (no checkpoint, no export) after this env step, like a killed process. */
     long killAfterStep = Long.MAX_VALUE;
+    /** For tests: after this env step, element 0 of the state tensor {@link #poisonTensor} becomes NaN. */
+    long poisonAfterStep = Long.MAX_VALUE;
+    String poisonTensor = "actor.net.0.weight";
+    private final StopRequest stop = new StopRequest();
+    /** The progress.csv length recorded in the checkpoint a resume starts from. */
+    private long resumeProgressBytes;
+    /** divergences.log's length at the checkpoint resumed from; -1 when the checkpoint predates the field. */
+    private long resumeDivergenceBytes = -1;
 
     /**
      * @param envFactory makes a fresh environment for the task (called twice: training and evaluation)
@@ -112,6 +141,11 @@ public final class Trainer {
         return agent;
     }
 
+    /** Ask this to stop, and the run ends at the next episode end with a checkpoint ({@link Interrupted}). */
+    public StopRequest stopRequest() {
+        return stop;
+    }
+
     /** The initial-state seed of training episode {@code e}. */
     static long trainEpisodeSeed(long seed, long e) {
         return Rng.mix(Rng.derive(seed, "training-episode") + e);
@@ -130,25 +164,76 @@ public final class Trainer {
             evaluate();
             writeRow(log, false, true);
             return loop(log);
+        } catch (WriteFailed e) {
+            throw writeFailed(e);
         }
     }
 
     /** Continues from the latest checkpoint of {@code runDir}. */
     @SuppressWarnings("try") // writeRow reaches the event file through the field
     public Summary resume() throws IOException {
-        Path ckpt = Checkpoint.latest(runDir);
-        if (ckpt == null) throw new IllegalArgumentException(runDir + " has no checkpoint to resume from (the run stopped"
-                + " before its first checkpoint); start a new run instead");
-        Map<String, Object> st = Checkpoint.load(ckpt, agent, replay);
-        restoreState(st);
-        long bytes = Json.toLong(st.get("progress_bytes"));
-        try (ProgressLog log = ProgressLog.resume(runDir.resolve(ProgressLog.FILE_NAME), bytes);
+        Path ckpt = restoreNewestIntact();
+        lastCheckpointStep = envStep;
+        cutDivergenceLog();
+        try (ProgressLog log = ProgressLog.resume(runDir.resolve(ProgressLog.FILE_NAME), resumeProgressBytes);
              TensorBoardLog events = openTensorBoard()) {
+            // Only now, so that a resume refused for a damaged file leaves the folder as it was.
+            Path cfg = runDir.resolve("config.json");
+            WriteFailed.guard(cfg, () -> config.write(cfg, spec.observationSize(), spec.actionSize()));
             startNanos = System.nanoTime();
             rowStartNanos = startNanos;
             live.message(String.format(Locale.ROOT, "resuming %s at step %,d of %,d from %s", run.task, envStep, run.steps,
                     runDir.relativize(ckpt)));
             return loop(log);
+        } catch (WriteFailed e) {
+            throw writeFailed(e);
+        }
+    }
+
+    /**
+     * Loads the newest checkpoint that is intact. A damaged newer one is reported in one line and renamed aside
+     * (see {@link Checkpoint#setAside}); the run then continues bit for bit from the one before, since progress.csv
+     * is cut back to that checkpoint's length. With no intact checkpoint at all, nothing is moved.
+     */
+    private Path restoreNewestIntact() throws IOException {
+        List<Path> all = Checkpoint.list(runDir);
+        if (all.isEmpty()) throw new IllegalArgumentException(runDir + " has no checkpoint to resume from (the run stopped"
+                + " before its first checkpoint); start a new run instead");
+        List<BadFile> damaged = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Path ckpt = all.get(i);
+            try {
+                restoreState(Checkpoint.load(ckpt, agent, replay));
+            } catch (BadFile e) {
+                damaged.add(e);
+                continue;
+            }
+            for (int k = 0; k < damaged.size(); k++) {
+                Path aside = Checkpoint.setAside(all.get(all.size() - 1 - k));
+                live.message("warning: " + damaged.get(k).getMessage() + "; resuming from the checkpoint before it, "
+                        + runDir.relativize(ckpt) + " (the damaged one is kept as " + runDir.relativize(aside) + ")");
+            }
+            return ckpt;
+        }
+        throw new BadFile(damaged.get(0).getMessage() + (all.size() > 1 ? ", and so are the older checkpoints" : "")
+                + "; no intact checkpoint is left to resume from: restore " + runDir.resolve(Checkpoint.FOLDER)
+                + " from a backup, or start a new run");
+    }
+
+    /** A file could not be written: one line naming it and the checkpoint to continue from once that is fixed. */
+    private BadFile writeFailed(WriteFailed e) {
+        Path last = latestCheckpoint();
+        return new BadFile(e.getMessage() + "; " + (last == null
+                ? "no checkpoint was written yet: free some space (or make the folder writable) and start the run again"
+                : "the last good checkpoint, " + last + ", is intact: free some space (or make the folder writable),"
+                + " then continue with java -jar ddpg.jar --resume " + runDir), e);
+    }
+
+    private Path latestCheckpoint() {
+        try {
+            return Checkpoint.latest(runDir);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -170,6 +255,7 @@ public final class Trainer {
         rowStartStep = envStep;
         live.start(envStep, agent.updates());
         while (envStep < run.steps) {
+            if (obs == null && stop.requested()) throw interrupted(log);
             if (obs == null) {
                 obs = env.reset(trainEpisodeSeed(run.seed, episode));
                 noise.reset();
@@ -201,6 +287,7 @@ public final class Trainer {
                 updateCredit += algo.utd;
                 while (updateCredit >= 1) {
                     agent.update(replay);
+                    checkLosses();
                     updateCredit -= 1;
                     sumCriticLoss += agent.lastCriticLoss();
                     sumActorLoss += agent.lastActorLoss();
@@ -216,9 +303,12 @@ public final class Trainer {
                     lastTrainReturn = Double.NaN;
                     if (consecutiveDivergences >= run.maxDivergences) {
                         log.sync();
+                        Path last = latestCheckpoint();
                         throw new Stopped(String.format(Locale.ROOT, "the simulation diverged in %d episodes in a row (last at step %,d; see %s);"
-                                + " stopping. The last good checkpoint is intact: resume with --resume %s, or try a smaller --actor-lr/--critic-lr",
-                                consecutiveDivergences, envStep, runDir.resolve("divergences.log"), runDir));
+                                + " stopping. %s, or try a smaller --actor-lr/--critic-lr",
+                                consecutiveDivergences, envStep, runDir.resolve("divergences.log"), last == null
+                                        ? "No checkpoint was written yet: start a new run"
+                                        : "The last good checkpoint, " + last + ", is intact: resume with --resume " + runDir));
                     }
                 } else {
                     consecutiveDivergences = 0;
@@ -232,6 +322,7 @@ public final class Trainer {
                 nextCheckpointAt = (envStep / run.checkpointEvery + 1) * run.checkpointEvery; // saved with it
                 checkpoint(log);
             }
+            if (envStep == poisonAfterStep) agent.stateTensors().get(poisonTensor).data()[0] = Float.NaN;
             if (envStep >= killAfterStep) return null;
             live.tick(envStep, agent.updates(), lastTrainReturn, lastEvalMean);
         }
@@ -239,20 +330,77 @@ public final class Trainer {
         // The run is complete: a final checkpoint (so it can be extended with --resume --steps; unless the periodic
         // one was just taken at this very step: a large replay buffer is not worth writing twice) and the policy.
         if (lastCheckpointStep != envStep) checkpoint(log);
+        checkWeights();
         PolicyFiles.export(runDir, agent.actor(), run.task, envStep);
-        if (run.finalGif) writeGif(runDir.resolve("agent.gif"));
+        if (run.finalGif && !stop.requested()) writeGif(runDir.resolve("agent.gif")); // a stop must not wait for a film
         live.message(String.format(Locale.ROOT, "done: %,d steps, %,d episodes, %,d updates; final evaluation %.1f +- %.1f;"
                 + " policy in %s", envStep, episode, agent.updates(), lastEvalMean, lastEvalStd, runDir.resolve(PolicyFiles.WEIGHTS)));
         return new Summary(envStep, episode, agent.updates(), lastEvalMean, lastEvalStd, runDir);
     }
 
+    /** Stops at an episode end for a {@link StopRequest}: a checkpoint at this step (unless there is one), then out. */
+    private Interrupted interrupted(ProgressLog log) throws IOException {
+        live.finish();
+        if (envStep > 0 && lastCheckpointStep != envStep) checkpoint(log);
+        live.message(String.format(Locale.ROOT, "stopped at step %,d, at the end of an episode", envStep));
+        return new Interrupted(envStep, latestCheckpoint());
+    }
+
+    /** A non-finite loss means the networks diverged: stop before the next checkpoint could save them. */
+    private void checkLosses() {
+        float c = agent.lastCriticLoss(), a = agent.lastActorLoss();
+        if (!Float.isFinite(c) || !Float.isFinite(a)) {
+            throw diverged(String.format(Locale.ROOT, "the critic loss is %s and the actor loss %s at update %,d", c, a,
+                    agent.updates()));
+        }
+    }
+
+    /**
+     * Scans every parameter, target and Adam moment (a few hundred thousand floats; done at evaluations, checkpoints
+     * and the export, not every update), so a NaN that the losses do not show never reaches a file.
+     */
+    private void checkWeights() {
+        String problem = Finite.firstProblem(agent.stateTensors());
+        if (problem != null) throw diverged("tensor " + problem);
+    }
+
+    private Stopped diverged(String what) {
+        Path last = latestCheckpoint();
+        return new Stopped(String.format(Locale.ROOT, "the networks diverged at step %,d: %s. Stopped before it reached a"
+                + " checkpoint or %s; %s. Try a new run with a smaller --actor-lr/--critic-lr or with --batch-norm",
+                envStep, what, PolicyFiles.WEIGHTS, last == null ? "no checkpoint was written yet"
+                        : "the last good checkpoint, " + last + ", is intact"));
+    }
+
     private void checkFinite(double[] action) {
         for (double v : action) {
             if (!Double.isFinite(v)) {
-                throw new Stopped(String.format(Locale.ROOT, "the actor produced a non-finite action at step %,d: the networks"
-                        + " diverged. The last good checkpoint is intact; try smaller --actor-lr/--critic-lr or --batch-norm", envStep));
+                throw diverged("the actor's action is " + v);
             }
         }
+    }
+
+    private long divergenceLogBytes() {
+        try {
+            Path file = runDir.resolve("divergences.log");
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A resumed run logs again the divergences that happened after its checkpoint: cut the log back to the
+     * checkpoint, as progress.csv is, so that none is listed twice.
+     */
+    private void cutDivergenceLog() throws IOException {
+        Path file = runDir.resolve("divergences.log");
+        if (resumeDivergenceBytes < 0 || !Files.isRegularFile(file) || Files.size(file) <= resumeDivergenceBytes) return;
+        WriteFailed.guard(file, () -> {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(resumeDivergenceBytes);
+            }
+        });
     }
 
     private void divergence(StepResult res) throws IOException {
@@ -260,12 +408,14 @@ public final class Trainer {
         totalDivergences++;
         String line = String.format(Locale.ROOT, "step %d episode %d: simulation diverged (%s); episode ended, training continues",
                 envStep, episode, res.divergence());
-        Files.writeString(runDir.resolve("divergences.log"), line + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path file = runDir.resolve("divergences.log");
+        WriteFailed.guard(file, () -> Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         live.message("warning: " + line);
     }
 
     private void evaluate() {
+        checkWeights(); // no score from a policy with NaN weights
         Evaluator.Result r = Evaluator.evaluate(evalEnv, agent::act, run.seed, run.evalEpisodes);
         lastEvalMean = r.mean();
         lastEvalStd = r.std();
@@ -320,7 +470,7 @@ public final class Trainer {
     private void writeGif(Path out) {
         try {
             if (gifEnv == null) gifEnv = envFactory.get();
-            if (!(gifEnv instanceof ddpg.physics.tasks.ControlSuiteEnv cs)) return;
+            if (!(gifEnv instanceof ddpg.physics.env.ControlSuiteEnv cs)) return;
             ddpg.rl.viz.EpisodeGif.Settings d = ddpg.rl.viz.EpisodeGif.Settings.DEFAULT;
             ddpg.rl.viz.EpisodeGif.record(cs, agent::act, 1, k -> Evaluator.episodeSeed(run.seed, (int) k), out,
                     new ddpg.rl.viz.EpisodeGif.Settings(d.width(), d.height(), d.fps(), (int) Math.min(Integer.MAX_VALUE, run.gifSteps)));
@@ -340,6 +490,7 @@ public final class Trainer {
     }
 
     private void checkpoint(ProgressLog log) throws IOException {
+        checkWeights();
         long bytes = log.sync();
         Path p = Checkpoint.save(runDir, envStep, agent, replay, saveState(bytes));
         lastCheckpointStep = envStep;
@@ -365,29 +516,41 @@ public final class Trainer {
         m.put("consecutive_divergences", (long) consecutiveDivergences);
         m.put("total_divergences", totalDivergences);
         m.put("progress_bytes", progressBytes);
+        m.put("divergences_bytes", divergenceLogBytes());
         m.put("wall_s", wallSeconds());
         return m;
     }
 
-    private void restoreState(Map<String, Object> m) {
-        if (!run.task.equals(m.get("task")))
-            throw new IllegalArgumentException("the checkpoint is for task '" + m.get("task") + "', not '" + run.task + "'");
-        if (Json.toLong(m.get("format")) != RunConfig.FORMAT)
-            throw new IllegalArgumentException("the checkpoint has format " + m.get("format") + " but this ddpg reads format "
+    /** Sets every counter from a checkpoint's state.json; a missing or malformed field is a {@link BadFile}. */
+    private void restoreState(JsonFields m) {
+        String task = m.text("task");
+        if (!run.task.equals(task))
+            throw new IllegalArgumentException("the checkpoint is for task '" + task + "', not '" + run.task + "'");
+        long format = m.whole("format");
+        if (format != RunConfig.FORMAT)
+            throw new IllegalArgumentException("the checkpoint has format " + format + " but this ddpg reads format "
                     + RunConfig.FORMAT + "; resume it with the version that wrote it");
-        envStep = Json.toLong(m.get("env_step"));
-        episode = Json.toLong(m.get("episode"));
-        nextCheckpointAt = Json.toLong(m.get("next_checkpoint_at"));
-        updateCredit = Json.toDouble(m.get("update_credit"));
-        agent.restoreCounterState(Json.toLongArray(m.get("agent_counters")));
-        explore.restore(Json.toLongArray(m.get("warmup_rng")));
-        noise.restore(new ActionNoise.NoiseState(Json.toLongArray(m.get("noise_rng")), Json.toDoubleArray(m.get("noise_values"))));
-        lastTrainReturn = Json.toDouble(m.get("last_train_return"));
-        lastEvalMean = Json.toDouble(m.get("last_eval_mean"));
-        lastEvalStd = Json.toDouble(m.get("last_eval_std"));
-        consecutiveDivergences = (int) Json.toLong(m.get("consecutive_divergences"));
-        totalDivergences = Json.toLong(m.get("total_divergences"));
-        wallBefore = Json.toDouble(m.get("wall_s"));
+        envStep = m.whole("env_step");
+        episode = m.whole("episode");
+        nextCheckpointAt = m.whole("next_checkpoint_at");
+        updateCredit = m.number("update_credit");
+        try {
+            agent.restoreCounterState(m.wholes("agent_counters"));
+            explore.restore(m.wholes("warmup_rng"));
+            noise.restore(new ActionNoise.NoiseState(m.wholes("noise_rng"), m.numbers("noise_values")));
+        } catch (BadFile e) {
+            throw e;
+        } catch (RuntimeException e) { // a generator state of the wrong length
+            throw m.bad(e.getMessage());
+        }
+        lastTrainReturn = m.number("last_train_return");
+        lastEvalMean = m.number("last_eval_mean");
+        lastEvalStd = m.number("last_eval_std");
+        consecutiveDivergences = (int) m.whole("consecutive_divergences");
+        totalDivergences = m.whole("total_divergences");
+        wallBefore = m.number("wall_s");
+        resumeProgressBytes = m.whole("progress_bytes");
+        resumeDivergenceBytes = m.map().containsKey("divergences_bytes") ? m.whole("divergences_bytes") : -1;
         // A longer --steps on resume moves the end; the checkpoint schedule continues from where it was.
         if (run.checkpointEvery == 0) nextCheckpointAt = Long.MAX_VALUE;
     }

@@ -1,7 +1,7 @@
 package ddpg.rl.viz;
 
-import ddpg.physics.tasks.ControlSuiteEnv;
-import ddpg.physics.tasks.StepResult;
+import ddpg.physics.env.ControlSuiteEnv;
+import ddpg.physics.env.StepResult;
 import ddpg.physics.tasks.TaskPhysics;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ddpg.jar validate --model ... --transitions ...}: exit 0 on pass, 1 on fail, 2 (one line) on bad input. */
+/** {@code ddpg.jar validate}: shipped oracle by default, or mjref files; exit 0 on pass, 1 on fail, 2 (one line) on bad input. */
 class ValidateCommandTest extends ConsoleTest {
     @TempDir
     Path dir;
@@ -64,9 +64,54 @@ class ValidateCommandTest extends ConsoleTest {
                 "transitions.csv:4: column 'next_qvel[1]': malformed number '1.2.3'");
     }
 
+    /** Without files: the real-MuJoCo records shipped in the jar (physics' ShippedOracle). */
     @Test
-    void missingTransitionsOptionIsOneLine() {
-        assertOneLineError(run("validate", "--model", "reacher"), "missing --transitions");
+    void defaultValidationOfAModelAndATaskUsesTheShippedOracle() {
+        assertEquals(0, run("validate", "--model", "walker"));
+        String text = outText();
+        for (String f : new String[] {"transitions_seed1", "transitions_seed2", "transitions_seed11"}) {
+            assertTrue(text.contains("transitions oracle/walker/" + f + ".csv (model walker, "), text);
+        }
+        assertTrue(text.contains("rollout oracle/walker/rollout_seed11.csv: 100 steps"), text);
+        assertTrue(lastOutLine().matches("validate walker: 104 records in 3 files, 2 rollouts, worst .+, PASS"),
+                lastOutLine());
+
+        assertEquals(0, run("validate", "--task", "walker-run"));
+        assertTrue(outText().startsWith("validate walker-run: oracle/tasks/walker-run_seed7.csv, 200 rows"),
+                outText());
+        assertTrue(lastOutLine().matches("validate walker-run: 200 rows, worst .+, PASS"), lastOutLine());
+    }
+
+    @Test
+    void validateAloneRunsEveryShippedModelAndTask() {
+        assertEquals(0, run("validate"));
+        assertEquals("validate: 5 models, 11 tasks, PASS", lastOutLine());
+        assertTrue(outText().contains("  validate humanoid-run: 100 rows, worst "), outText());
+        assertTrue(outText().contains("  validate cartpole: 64 records in 3 files, 1 rollout, worst "), outText());
+    }
+
+    @Test
+    void helpSaysWhatRunsByDefault() {
+        assertEquals(0, run("validate", "--help"));
+        String help = outText().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Without --transitions: the model's shipped MuJoCo records"), help);
+        assertTrue(help.contains("Without --episode: the task's shipped MuJoCo episode"), help);
+        assertTrue(help.contains("what 'validate' without options does"), help);
+    }
+
+    @Test
+    void defaultValidationMistakesAreOneLine() throws Exception {
+        Path xml = dir.resolve("mine.xml");
+        Files.writeString(xml, "<mujoco><worldbody><body><joint type=\"hinge\"/><geom size=\".1\"/></body>"
+                + "</worldbody></mujoco>");
+        assertOneLineError(run("validate", "--model", xml.toString()), "missing --transitions");
+        assertOneLineError(run("validate", "--model", "reachr"), "unknown model 'reachr'");
+        assertOneLineError(run("validate", "--model", "reacher", "--rollout", xml.toString()),
+                "--rollout needs --transitions");
+        assertOneLineError(run("validate", "--task", "walker-rn"), "did you mean 'walker-run'");
+        assertOneLineError(run("validate", "--task", "walker-run", "--model", "walker"), "--task replays an episode");
+        assertOneLineError(run("validate", "--all", "--model", "walker"), "--all runs every shipped file");
+        assertOneLineError(run("validate", "walker"), "unexpected argument 'walker'");
     }
 
     @Test

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ddpg} (this test class path) as a real process, as a user or a scheduler would. */
-final class DdpgProcess {
+public final class DdpgProcess {
     private DdpgProcess() {}
 
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static ProcessBuilder builder(Path log, String... args) {
+    public static ProcessBuilder builder(Path log, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java(), "--add-modules=jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), "ddpg.rl.cli.Main"));
         cmd.addAll(List.of(args));
@@ -31,7 +31,7 @@ final class DdpgProcess {
     }
 
     /** Runs to completion (failing after {@code timeoutSeconds}); returns the exit code; output in {@code log}. */
-    static int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public static int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
         Process p = builder(log, args).start();
         p.getOutputStream().close();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -42,7 +42,7 @@ final class DdpgProcess {
         return p.exitValue();
     }
 
-    static String text(Path log) throws IOException {
+    public static String text(Path log) throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
@@ -57,7 +57,7 @@ final class DdpgProcess {
     }
 
     /** progress.csv without its wall-clock columns (steps_per_s, wall_s): what must match between two runs. */
-    static List<String> progressWithoutClock(Path runDir) throws IOException {
+    public static List<String> progressWithoutClock(Path runDir) throws IOException {
         List<String> lines = Files.readAllLines(runDir.resolve("progress.csv"), StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(",", -1));
         int sps = header.indexOf("steps_per_s"), wall = header.indexOf("wall_s");

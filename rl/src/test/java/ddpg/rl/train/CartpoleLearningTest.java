@@ -2,7 +2,7 @@ package ddpg.rl.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.noise.Rng;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,9 @@
 package ddpg.rl.train;
 
 import ddpg.physics.model.Model;
-import ddpg.physics.tasks.EnvSpec;
-import ddpg.physics.tasks.Environment;
-import ddpg.physics.tasks.StepResult;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Environment;
+import ddpg.physics.env.StepResult;
 import ddpg.rl.noise.Rng;
 
 /**

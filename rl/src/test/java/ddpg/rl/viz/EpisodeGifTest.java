@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ddpg.physics.tasks.ControlSuiteEnv;
-import ddpg.physics.tasks.StepResult;
-import ddpg.physics.tasks.Tasks;
+import ddpg.physics.env.ControlSuiteEnv;
+import ddpg.physics.env.StepResult;
+import ddpg.physics.env.Tasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

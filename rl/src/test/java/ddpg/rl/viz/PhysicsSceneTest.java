@@ -93,7 +93,7 @@ class PhysicsSceneTest {
 
     @Test
     void theReachersTargetIsDrawnWhereTheTaskPutIt() {
-        ddpg.physics.tasks.ControlSuiteEnv env = ddpg.physics.tasks.Tasks.make("reacher-hard");
+        ddpg.physics.env.ControlSuiteEnv env = ddpg.physics.env.Tasks.make("reacher-hard");
         env.reset(4);
         double[] target = env.target();
         Model m = env.model();

@@ -1,0 +1,99 @@
+package ddpg.physics.validate;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ddpg.physics.env.Tasks;
+import ddpg.physics.mjcf.Models;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The oracle set shipped in the jar (src/main/resources/ddpg/physics/oracle): what {@code ddpg.jar validate} runs
+ * without a file. Every shipped file is a byte-identical copy of a test fixture, so the tight per-model bounds of the
+ * oracle tests hold for it too; here the command's own criteria must pass for every model and task.
+ */
+class ShippedOracleTest {
+    /** Shipped file -> the test fixture it copies (the provenance in the README beside the shipped files). */
+    static Map<String, String> copies() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String model : Models.NAMES) {
+            m.put(model + "/transitions_seed1.csv", "/oracle/" + model + "/constraints_transitions.csv");
+            m.put(model + "/transitions_seed2.csv", "/oracle/" + model + "/constraints_own_seed2.csv");
+            m.put(model + "/transitions_seed11.csv", "/pipeline/" + model + "/transitions.csv");
+            m.put(model + "/rollout_seed11.csv", "/pipeline/" + model + "/rollout_0.csv");
+            if (!model.equals("cartpole") && !model.equals("reacher")) {
+                m.put(model + "/rollout_seed1.csv", "/oracle/" + model + "/constraints_rollout_head.csv");
+            }
+        }
+        for (String task : Tasks.names()) m.put("tasks/" + task + "_seed7.csv", "/tasks/" + task + "/episode_0.csv");
+        return m;
+    }
+
+    private static byte[] bytes(String resource) throws Exception {
+        try (InputStream in = ShippedOracleTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void everyShippedFileIsAnUnchangedCopyOfAFixture() throws Exception {
+        int files = 0;
+        for (Map.Entry<String, String> e : copies().entrySet()) {
+            assertArrayEquals(bytes(e.getValue()), bytes(ShippedOracle.ROOT + e.getKey()), e.getKey());
+            files++;
+        }
+        assertEquals(5 * 4 + 3 + 11, files);
+        for (String model : Models.NAMES) {
+            assertEquals(3, ShippedOracle.transitionFiles(model).size(), model);
+            assertEquals(model.equals("cartpole") || model.equals("reacher") ? 1 : 2,
+                    ShippedOracle.rolloutFiles(model).size(), model);
+        }
+    }
+
+    @Test
+    void everyModelPassesOnItsShippedFiles() {
+        Map<String, Integer> records = Map.of("cartpole", 64, "reacher", 60, "cheetah", 104, "walker", 104,
+                "humanoid", 43);
+        for (String model : Models.NAMES) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            ShippedOracle.Result r = ShippedOracle.validateModel(model, new PrintStream(buf, true,
+                    StandardCharsets.UTF_8));
+            String text = buf.toString(StandardCharsets.UTF_8);
+            assertTrue(r.pass(), text);
+            assertEquals(records.get(model), r.records(), model);
+            List<String> lines = text.lines().toList();
+            assertEquals(r.summary(), lines.get(lines.size() - 1));
+            assertTrue(r.summary().matches("validate " + model + ": \\d+ records in 3 files, (1 rollout|2 rollouts), worst "
+                    + ".+ \\(oracle/" + model + "/transitions_seed\\d+\\.csv\\), PASS"), r.summary());
+            assertTrue(text.contains("transitions oracle/" + model + "/transitions_seed11.csv (model " + model),
+                    text);
+        }
+    }
+
+    @Test
+    void everyTaskPassesOnItsShippedEpisode() {
+        for (String task : Tasks.names()) {
+            TaskValidator.Result r = ShippedOracle.validateTask(task, null);
+            assertTrue(r.pass(), r.summary());
+            assertEquals(task.startsWith("humanoid") ? 100 : 200, r.rows(), task);
+            assertEquals("oracle/tasks/" + task + "_seed7.csv", r.source());
+        }
+        assertEquals(ShippedOracle.ROOT + "tasks/walker-run_seed7.csv", ShippedOracle.episodeFile(" Walker-Run"));
+    }
+
+    @Test
+    void modelsWithoutAShippedOracleAreOneLineErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShippedOracle.transitionFiles("ant.xml"));
+        assertEquals("no shipped oracle for model 'ant.xml' (there is one for cartpole, reacher, cheetah, walker, "
+                + "humanoid); give the mjref file with --transitions FILE", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ShippedOracle.episodeFile("walker-rn"));
+    }
+}
