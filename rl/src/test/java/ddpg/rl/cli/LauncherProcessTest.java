@@ -32,12 +32,9 @@ class LauncherProcessTest {
         pb.environment().remove(Relauncher.GUARD);
         pb.environment().remove("DDPG_KERNELS");
         pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher did not finish");
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        // Both streams are drained as they come and the wait is bounded: a hung launcher fails the test, not the build.
+        ddpg.rl.ChildProcess.Result r = ddpg.rl.ChildProcess.run(pb, 60);
+        return new Result(r.exit(), r.out(), r.err());
     }
 
     @Test

@@ -50,10 +50,7 @@ public final class DdpgProcess {
     static String capture(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError(String.join(" ", cmd) + " hung");
-        return out;
+        return ddpg.rl.ChildProcess.run(pb, 60).out(); // bounded: a stalled squeue fails the test, not the build
     }
 
     /** progress.csv without its wall-clock columns (steps_per_s, wall_s): what must match between two runs. */
