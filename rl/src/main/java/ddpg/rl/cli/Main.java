@@ -77,6 +77,8 @@ public final class Main {
         String value = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (value != null && (a.equals("--kernels") || a.startsWith("--kernels=")))
+                throw new UserError("--kernels is given twice; give it once");
             if (a.equals("--kernels")) {
                 if (i + 1 >= args.size()) throw new UserError("--kernels needs a value: " + String.join(", ", Kernels.CHOICES));
                 value = args.get(i + 1);

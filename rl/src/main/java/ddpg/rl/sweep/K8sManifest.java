@@ -38,6 +38,8 @@ public final class K8sManifest {
         sb.append("  template:\n");
         sb.append("    spec:\n");
         sb.append("      restartPolicy: OnFailure\n");
+        // A stopped cell finishes its episode and checkpoints (up to 60 s) before it exits.
+        sb.append("      terminationGracePeriodSeconds: 90\n");
         sb.append("      containers:\n");
         sb.append("        - name: cell\n");
         sb.append("          image: ").append(image).append('\n');

@@ -32,6 +32,8 @@ public final class SlurmScript {
         sb.append("#SBATCH --time=").append(r.time()).append('\n');
         if (r.partition() != null && !r.partition().isEmpty()) sb.append("#SBATCH --partition=").append(r.partition()).append('\n');
         sb.append("#SBATCH --requeue\n");
+        // Two minutes before the time limit the cell is told to stop: it finishes its episode and checkpoints.
+        sb.append("#SBATCH --signal=B:TERM@120\n");
         sb.append("#SBATCH --open-mode=append\n");
         sb.append("#SBATCH --output=").append(sweepDir).append("/logs/slurm-%A_%a.out\n");
         sb.append('\n');

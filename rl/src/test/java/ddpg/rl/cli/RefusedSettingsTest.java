@@ -35,6 +35,14 @@ class RefusedSettingsTest extends ConsoleTest {
     }
 
     @Test
+    void theGlobalKernelsOptionGivenTwiceIsRefusedToo() {
+        // --kernels is taken out before the command is parsed, so it has its own check.
+        UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Main.applyKernelSwitch(
+                new java.util.ArrayList<>(java.util.List.of("--kernels", "scalar", "version", "--kernels=simd"))));
+        org.junit.jupiter.api.Assertions.assertEquals("--kernels is given twice; give it once", e.getMessage());
+    }
+
+    @Test
     void repeatableOptionsMayRepeat() {
         String[] seen = new String[1];
         Command labels = new Command() {

@@ -83,6 +83,7 @@ class SchedulerFilesTest {
         assertEquals("/sweeps", at(container, "volumeMounts", 0, "mountPath"));
         assertEquals("my-claim", at(doc, "spec", "template", "spec", "volumes", 0, "persistentVolumeClaim", "claimName"));
         assertEquals("OnFailure", at(doc, "spec", "template", "spec", "restartPolicy"));
+        assertEquals("90", at(doc, "spec", "template", "spec", "terminationGracePeriodSeconds"));
     }
 
     @Test
@@ -90,7 +91,7 @@ class SchedulerFilesTest {
         String s = SlurmScript.render("/data/sweeps/dmc5", 15, new SlurmScript.Resources(1, "4:00:00", "3G", "gpu", 6), "2g", null,
                 "/data/sweeps/dmc5/ddpg.jar");
         for (String d : List.of("#SBATCH --array=0-14%6", "#SBATCH --cpus-per-task=1", "#SBATCH --time=4:00:00", "#SBATCH --mem=3G",
-                "#SBATCH --partition=gpu", "#SBATCH --requeue", "#SBATCH --output=/data/sweeps/dmc5/logs/slurm-%A_%a.out"))
+                "#SBATCH --partition=gpu", "#SBATCH --requeue", "#SBATCH --signal=B:TERM@120", "#SBATCH --output=/data/sweeps/dmc5/logs/slurm-%A_%a.out"))
             assertTrue(s.contains(d + "\n"), d + " in\n" + s);
         assertTrue(s.contains("-cp /data/sweeps/dmc5/ddpg.jar ddpg.rl.cli.Main sweep cell /data/sweeps/dmc5 \"$SLURM_ARRAY_TASK_ID\""), s);
         assertTrue(s.startsWith("#!/bin/bash\n"));
