@@ -52,13 +52,13 @@ public interface ElementwiseKernels {
     /** dx += dy * (1 - y*y), where y = tanh(x) is the forward output */
     void tanhBackward(float[] y, float[] dy, float[] dx, int n);
 
-    /** sum of a[0..n) */
+    /** sum of a[0..n), in the canonical order of {@link ScalarElementwise#PARTIALS} (the same bits on every path) */
     float sum(float[] a, int n);
 
-    /** sum of a[i] * b[i] */
+    /** sum of a[i] * b[i], fused, in the canonical order of {@link ScalarElementwise#PARTIALS} */
     float dot(float[] a, float[] b, int n);
 
-    /** sum of a[i]^2 */
+    /** sum of a[i]^2: {@code dot(a, a, n)} */
     float sumOfSquares(float[] a, int n);
 
     /** x[i] = 0 where |x[i]| is below {@link Float#MIN_NORMAL} (subnormals make every later op 4-6x slower). */

@@ -63,6 +63,7 @@ public final class ConstraintSolver implements ConstraintStage {
         Contacts c = contacts;
         d.ncon = c.count;
         d.nefc = rows.nefc;
+        if (c.count == 0) return; // rows, if any, are joint limits: no contact forces to decode
         d.ensureContactCapacity(c.count);
         for (int k = 0; k < c.count; k++) {
             d.contactGeom1[k] = c.geom1[k];

@@ -84,9 +84,11 @@ public final class NewtonSolver {
         int n = rows.nefc;
         ensureRows(n);
         iterations = 0;
-        if (n == 0) {
-            System.arraycopy(qaccSmooth, 0, qacc, 0, nv);
-            java.util.Arrays.fill(qfrc, 0, nv, 0);
+        if (n == 0) { // the common smooth step: no solve (one plain loop, cheaper than two library calls for few dofs)
+            for (int i = 0; i < nv; i++) {
+                qacc[i] = qaccSmooth[i];
+                qfrc[i] = 0;
+            }
             return;
         }
         indexColumns(rows);

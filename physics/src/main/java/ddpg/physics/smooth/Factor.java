@@ -60,16 +60,18 @@ public final class Factor {
             double dk = LD[a];
             if (!(dk > 0) && bad < 0) bad = k;
             double inv = 1 / dk;
+            // D[k] is final here (only rows below k, eliminated already, change it): 1/D[k] is inv
+            diagInv[k] = inv;
             for (int e = 1; e < n; e++) {
                 int i = col[a + e];
                 double s = LD[a + e] * inv;
                 // row i (i and its ancestors) -= s * (entries e.. of row k)
                 int ai = adr[i], ni = n - e, ak = a + e;
-                for (int t = 0; t < ni; t++) LD[ai + t] -= s * LD[ak + t];
+                if (ni == 1) LD[ai] -= s * LD[ak]; // the root-most ancestor (every row has one): no loop set-up
+                else for (int t = 0; t < ni; t++) LD[ai + t] -= s * LD[ak + t];
                 LD[a + e] = s;
             }
         }
-        for (int k = 0; k < nv; k++) diagInv[k] = 1 / LD[adr[k]];
         return bad;
     }
 

@@ -13,14 +13,20 @@ import ddpg.physics.model.Model;
  * (q - qpos0) about its axis through its anchor, a free joint sets the pose directly from qpos (world frame), a ball
  * joint rotates by its quaternion about its anchor. Free/ball quaternions are normalised in place in qpos, as
  * MuJoCo 2.2.2 does.
+ *
+ * <p>On a 2-dof model a step spends a third of its time here, so the shortcuts that depend only on the model are
+ * found once, in the constructor, from the model's numbers at that time (a world parent, zero offsets, identity
+ * rotations, joints at the frame origin or along a frame axis, element frames equal to the body or inertial frame):
+ * they leave out multiplications by exact zeros and ones, never change a value (at most the sign of a zero), and
+ * assume that those fields of the model stay as they are. Elements of the world body are the exception: their model
+ * pose is read at every call (a task may move them; the reacher moves its target).
  */
 public final class Kinematics {
     private final Model m;
 
     /**
      * Frame shortcuts found once (exact comparisons), like MuJoCo's *_sameframe: they skip quaternion work. WORLD:
-     * an element of the world body, whose frame is the identity (its position and orientation are read from the
-     * model at every call, so a task may move it, as the reacher moves its target).
+     * an element of the world body, whose frame is the identity (placed by {@link #placeWorld}).
      */
     private static final int GENERAL = 0, BODY_FRAME = 1, INERTIAL_FRAME = 2, BODY_ROTATION = 3, WORLD = 4;
     /** Joint axis along +x, +y, +z (a column of the frame's rotation), or general. */
@@ -28,11 +34,12 @@ public final class Kinematics {
     private final int[] geomFrame, siteFrame, axisKind;
     private final boolean[] inertialIsBody, inertialSameRotation, jointAtOrigin, posZero, quatIdentity;
     /**
-     * World elements never move with qpos: their poses are written for a new Data and again only when their model
-     * position or orientation changes (the reacher's target moves at every reset). {@code world*From} holds the
-     * model pose (3 + 4 numbers per element) that the poses in {@link #worldPosesOf} were made from.
+     * Elements of the world body and of the other bodies. World elements never move with qpos: their poses are
+     * written for a new Data and again only when their model position or orientation changes (compared at every
+     * call). {@code world*From} holds the model pose (3 + 4 numbers per element) that the poses in
+     * {@link #worldPosesOf} were made from.
      */
-    private final int[] worldGeoms, worldSites;
+    private final int[] worldGeoms, worldSites, bodyGeoms, bodySites;
     private final double[] worldGeomFrom, worldSiteFrom;
     private Data worldPosesOf;
 
@@ -52,8 +59,10 @@ public final class Kinematics {
             posZero[b] = isZero(m.bodyPos, 3 * b);
             quatIdentity[b] = isIdentity(m.bodyQuat, 4 * b);
         }
-        worldGeoms = worldElements(m.geomBodyid, m.ngeom);
-        worldSites = worldElements(m.siteBodyid, m.nsite);
+        worldGeoms = elements(m.geomBodyid, m.ngeom, true);
+        worldSites = elements(m.siteBodyid, m.nsite, true);
+        bodyGeoms = elements(m.geomBodyid, m.ngeom, false);
+        bodySites = elements(m.siteBodyid, m.nsite, false);
         worldGeomFrom = new double[7 * worldGeoms.length];
         worldSiteFrom = new double[7 * worldSites.length];
         jointAtOrigin = new boolean[m.njnt];
@@ -66,12 +75,13 @@ public final class Kinematics {
         }
     }
 
-    private static int[] worldElements(int[] bodyId, int n) {
+    /** Indices of the elements of the world body ({@code world}), or of the other bodies. */
+    private static int[] elements(int[] bodyId, int n, boolean world) {
         int k = 0;
-        for (int i = 0; i < n; i++) if (bodyId[i] == 0) k++;
+        for (int i = 0; i < n; i++) if ((bodyId[i] == 0) == world) k++;
         int[] out = new int[k];
         k = 0;
-        for (int i = 0; i < n; i++) if (bodyId[i] == 0) out[k++] = i;
+        for (int i = 0; i < n; i++) if ((bodyId[i] == 0) == world) out[k++] = i;
         return out;
     }
 
@@ -349,8 +359,8 @@ public final class Kinematics {
                         qw * by - qx * bz + qy * bw + qz * bx, qw * bz + qx * by - qy * bx + qz * bw, ximat, b9);
             }
         }
-        placeAll(m.ngeom, geomFrame, m.geomBodyid, m.geomPos, m.geomQuat, d.geomXpos, d.geomXmat, d);
-        placeAll(m.nsite, siteFrame, m.siteBodyid, m.sitePos, m.siteQuat, d.siteXpos, d.siteXmat, d);
+        placeAll(bodyGeoms, geomFrame, m.geomBodyid, m.geomPos, m.geomQuat, d.geomXpos, d.geomXmat, d);
+        placeAll(bodySites, siteFrame, m.siteBodyid, m.sitePos, m.siteQuat, d.siteXpos, d.siteXmat, d);
         boolean fresh = d != worldPosesOf;
         placeWorld(worldGeoms, worldGeomFrom, m.geomPos, m.geomQuat, d.geomXpos, d.geomXmat, fresh);
         placeWorld(worldSites, worldSiteFrom, m.sitePos, m.siteQuat, d.siteXpos, d.siteXmat, fresh);
@@ -397,12 +407,12 @@ public final class Kinematics {
     }
 
     /** World poses of geoms or sites: frame = body frame, inertial frame, body rotation + offset, or general. */
-    private static void placeAll(int n, int[] kinds, int[] bodyId, double[] lpos, double[] lquat, double[] outPos,
-                                 double[] outMat, Data d) {
+    private static void placeAll(int[] elements, int[] kinds, int[] bodyId, double[] lpos, double[] lquat,
+                                 double[] outPos, double[] outMat, Data d) {
         final double[] xpos = d.xpos, xmat = d.xmat, xquat = d.xquat, xipos = d.xipos, ximat = d.ximat;
-        for (int i = 0; i < n; i++) {
+        for (int e = 0; e < elements.length; e++) {
+            final int i = elements[e];
             final int body = bodyId[i], kind = kinds[i], i3 = 3 * i, i9 = 9 * i, b3 = 3 * body, b9 = 9 * body;
-            if (kind == WORLD) continue; // placeWorld
             if (kind == INERTIAL_FRAME) {
                 outPos[i3] = xipos[b3];
                 outPos[i3 + 1] = xipos[b3 + 1];

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class Cartpole extends Task {
     private final boolean swingUp;
     private final int slider, hinge, nPoles;
+    /** Scratch for the reward: each pole's uprightness (a task belongs to one environment). */
+    private final double[] up;
 
     public Cartpole(String name, Model model, boolean swingUp) {
         super(name, model);
@@ -17,6 +19,7 @@ public final class Cartpole extends Task {
         this.slider = model.jntQposadr[joint("slider")];
         this.hinge = model.jntQposadr[joint("hinge_1")];
         this.nPoles = model.nbody - 2; // world, cart, then one body per pole
+        this.up = new double[nPoles];
     }
 
     @Override public double controlTimestep() { return model.optTimestep; }
@@ -61,7 +64,6 @@ public final class Cartpole extends Task {
     @Override
     public double reward(TaskPhysics p) {
         double[] xmat = p.xmat(), qvel = p.qvel();
-        double[] up = new double[nPoles];
         double smallVelocity = Double.POSITIVE_INFINITY;
         for (int i = 0; i < nPoles; i++) {
             up[i] = (xmat[9 * (i + 2) + 8] + 1) / 2;

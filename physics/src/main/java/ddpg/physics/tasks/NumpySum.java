@@ -14,14 +14,22 @@ final class NumpySum {
             for (int i = 0; i < n; i++) s += a[from + i];
             return s;
         }
-        if (n <= 128) {
-            double[] r = new double[8];
-            System.arraycopy(a, from, r, 0, 8);
+        if (n <= 128) { // eight accumulators (locals: the reward allocates nothing)
+            double r0 = a[from], r1 = a[from + 1], r2 = a[from + 2], r3 = a[from + 3], r4 = a[from + 4],
+                    r5 = a[from + 5], r6 = a[from + 6], r7 = a[from + 7];
             int i = 8;
             for (; i < n - n % 8; i += 8) {
-                for (int j = 0; j < 8; j++) r[j] += a[from + i + j];
+                int o = from + i;
+                r0 += a[o];
+                r1 += a[o + 1];
+                r2 += a[o + 2];
+                r3 += a[o + 3];
+                r4 += a[o + 4];
+                r5 += a[o + 5];
+                r6 += a[o + 6];
+                r7 += a[o + 7];
             }
-            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            double s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
             for (; i < n; i++) s += a[from + i];
             return s;
         }

@@ -30,11 +30,21 @@ final class EnvironmentSpeed {
 
     /** Warms up for {@code steps / 2} control steps, then times {@code steps} of them. */
     public static Measurement measure(String task, int steps) {
+        return measure(task, steps, 0);
+    }
+
+    /**
+     * Warms up for {@code steps / 2} control steps and at least {@code jitWarmupSeconds} of this thread's CPU time
+     * (the JIT compiles the pipeline only after thousands of steps), then times {@code steps} control steps.
+     */
+    public static Measurement measure(String task, int steps, double jitWarmupSeconds) {
         if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         ControlSuiteEnv env = Tasks.make(task);
-        run(env, Math.max(1, steps / 2), 1);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+        boolean cpu = mx.isCurrentThreadCpuTimeSupported() && mx.getCurrentThreadCpuTime() >= 0;
+        long jitEnd = cpu ? mx.getCurrentThreadCpuTime() + (long) (jitWarmupSeconds * 1e9) : 0;
+        run(env, Math.max(1, steps / 2), 1);
+        while (cpu && jitWarmupSeconds > 0 && mx.getCurrentThreadCpuTime() < jitEnd) run(env, Math.max(1, steps / 2), 1);
         long c0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         run(env, steps, 2);

@@ -223,9 +223,8 @@ final class TrainCommand implements Command {
             throw new UserError(e.getMessage() + (cl.hasOption("threads") ? "" : " (the run was started with --threads "
                     + threads + "; give a smaller --threads with --resume)"));
         }
-        if (threads != config.run.threads)
-            System.err.println("ddpg: note: resuming with " + threads + " threads instead of " + config.run.threads
-                    + "; the numbers will not be bit-identical to an uninterrupted run");
+        // A different thread count or kernel path (--kernels) is fine: the GEMM threads and every kernel path and
+        // vector width compute the same bits (engine/README.md), and config.json keeps the kernel paths used.
         config.run.steps = steps;
         config.run.threads = threads;
         config.run.logEvery = Args.doubleValue(cl, "log-every", config.run.logEvery);
