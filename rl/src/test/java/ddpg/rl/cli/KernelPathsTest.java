@@ -49,11 +49,11 @@ class KernelPathsTest {
             assertEquals(List.of(kernels), config.get("kernels_history"));
             if (reference == null) {
                 reference = dir;
-                List<String> rows = progressWithoutClock(dir);
+                List<String> rows = ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir);
                 assertTrue(rows.size() >= 7 && rows.get(rows.size() - 1).startsWith("3000,"), "progress.csv: " + rows);
                 continue;
             }
-            assertEquals(progressWithoutClock(reference), progressWithoutClock(dir), path + " vs scalar: progress.csv");
+            assertEquals(ddpg.rl.sweep.DdpgProcess.progressWithoutClock(reference), ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir), path + " vs scalar: progress.csv");
             assertEquals(-1, Files.mismatch(reference.resolve("actor.safetensors"), dir.resolve("actor.safetensors")),
                     path + " vs scalar: actor.safetensors");
         }
@@ -74,7 +74,7 @@ class KernelPathsTest {
         assertTrue(!Files.exists(dir.resolve("actor.safetensors")), "killed before the end");
         Path log = tmp.resolve("resume.log");
         assertEquals(0, run(log, 600, "--kernels", "scalar", "--resume", dir.toString()), text(log));
-        assertEquals(progressWithoutClock(reference), progressWithoutClock(dir), "resumed on another path: progress.csv");
+        assertEquals(ddpg.rl.sweep.DdpgProcess.progressWithoutClock(reference), ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir), "resumed on another path: progress.csv");
         assertEquals(-1, Files.mismatch(reference.resolve("actor.safetensors"), dir.resolve("actor.safetensors")),
                 "resumed on another path: actor.safetensors");
         Map<String, Object> config = Json.parseObject(Files.readString(dir.resolve("config.json")));
@@ -186,20 +186,5 @@ class KernelPathsTest {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    /** progress.csv without its wall-clock columns (steps_per_s, wall_s). */
-    static List<String> progressWithoutClock(Path runDir) throws IOException {
-        List<String> lines = Files.readAllLines(runDir.resolve("progress.csv"), StandardCharsets.UTF_8);
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        int sps = header.indexOf("steps_per_s"), wall = header.indexOf("wall_s");
-        List<String> out = new ArrayList<>();
-        for (String l : lines) {
-            String[] c = l.split(",", -1);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < c.length; i++) if (i != sps && i != wall) sb.append(c[i]).append(',');
-            out.add(sb.toString());
-        }
-        return out;
     }
 }
