@@ -1,6 +1,8 @@
 package ddpg.bench;
 
-import ddpg.engine.perf.DdpgShapedUpdate;
+import ddpg.rl.bench.DdpgBench;
+import ddpg.rl.ddpg.DdpgConfig;
+import ddpg.rl.ddpg.Presets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,10 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One full DDPG update (target forward, critic step, actor step through the critic, soft target updates) with the
- * engine's {@link DdpgShapedUpdate}: walker sizes (24 observations, 6 actions, 400-300 networks). Score:
- * microseconds per update; updates/s = 1e6 / score. The 20,000-update flatness check (subnormals) is
- * {@code DdpgShapedUpdate.main}, see bench/README.md.
+ * One full {@code DdpgAgent.update} (replay sampling, target forward, critic step, actor step through the critic,
+ * soft target updates) on random replay data: walker sizes (24 observations, 6 actions, 400-300 networks), default
+ * preset otherwise. Score: microseconds per update; updates/s = 1e6 / score. {@code ddpg.jar bench ddpg} times the
+ * same update with FLOPs and the share of the FMA peak, and checks that long runs stay flat (subnormals).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,16 +32,19 @@ public class DdpgUpdateBench {
     @Param({"64", "256"})
     public int batch;
 
-    DdpgShapedUpdate update;
+    DdpgBench.Bench bench;
 
     @Setup
     public void setup() {
-        update = new DdpgShapedUpdate(24, 6, 400, 300, batch, 1);
+        DdpgConfig c = Presets.defaults();
+        c.hidden = new int[] {400, 300};
+        c.batch = batch;
+        bench = DdpgBench.Bench.of(24, 6, c);
     }
 
     @Benchmark
     public float ddpgUpdate() {
-        update.update();
-        return update.lastCriticLoss();
+        bench.update();
+        return bench.agent().lastCriticLoss();
     }
 }

@@ -1,34 +1,42 @@
 package ddpg.rl.bench;
 
 import ddpg.engine.kernels.Kernels;
-import ddpg.engine.perf.DdpgShapedUpdate;
 import ddpg.physics.env.Tasks;
-import ddpg.rl.ddpg.DdpgBench;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code bench ddpg}, three tables, one thread:
+ * {@code bench ddpg}, four tables, all timing the objects that train:
  * <ol>
  *   <li>{@code update}: {@code DdpgAgent.update} (replay sampling, target passes, critic step, actor step through the
  *       critic, soft target updates) on random replay data, walker (24/6) and humanoid (67/21) sizes, 256-256 and
- *       400-300 networks, batch 64 and 256; wall-clock and CPU-time rates;</li>
- *   <li>{@code train}: the end-to-end training loop (act with noise, env step, store, one update) per task, default
- *       preset, env steps per second;</li>
- *   <li>{@code flat}: the engine's shaped update in consecutive blocks with the subnormal count (flat = no slow-down
- *       as the networks age).</li>
+ *       400-300 networks, batch 64 and 256, one thread; wall-clock and CPU-time rates, the FLOPs of one update
+ *       ({@link UpdateFlops}) and the share of this core's FMA peak measured in the same run;</li>
+ *   <li>{@code act}: {@code DdpgAgent.act}, one observation (the call the trainer makes every env step);</li>
+ *   <li>{@code train}: {@code TrainingStep.take} (act with noise, env step, store, one update) per task, default
+ *       preset, on 1 thread and on every core, env steps per second;</li>
+ *   <li>{@code flat}: consecutive blocks of updates with the count of subnormal floats in the agent's state (flat =
+ *       no slow-down as the networks age).</li>
  * </ol>
- * The peer is PyTorch's update at the same sizes ({@code torch_ddpg.py} in the team's peer tools); rl/README.md has
- * both measured in one session.
+ * The peer is PyTorch's update at the same sizes ({@code torch_ddpg.py} in the team's peer tools); bench/README.md
+ * has both measured side by side.
  */
 public final class DdpgSuite implements BenchSuite {
     /** The tasks whose learning results the README reports. */
     static final List<String> TASKS = List.of("cartpole-swingup", "reacher-hard", "cheetah-run", "walker-run", "humanoid-walk");
 
     /** One row of the update table. */
-    record UpdateRow(String sizes, int obs, int act, int[] hidden, int batch) {}
+    record UpdateRow(String sizes, int obs, int act, int[] hidden, int batch) {
+        DdpgConfig config() {
+            DdpgConfig c = Presets.defaults();
+            c.hidden = hidden.clone();
+            c.batch = batch;
+            return c;
+        }
+    }
 
     /** Walker and humanoid sizes x 256-256 and 400-300 x batch 64 and 256. */
     static List<UpdateRow> updateRows() {
@@ -40,48 +48,100 @@ public final class DdpgSuite implements BenchSuite {
         return rows;
     }
 
+    /** How much of each table to run. */
+    record Amounts(int warmup, int updates, int envSteps, int blocks, int block) {}
+
     @Override public String name() { return "ddpg"; }
 
     @Override public String summary() {
-        return "DDPG updates/s (walker/humanoid sizes, 256-256/400-300, batch 64/256), training env steps/s per task";
+        return "DDPG updates/s and % of FMA peak, actor latency, training env steps/s per task and thread count";
     }
 
     @Override
     public void run(BenchContext ctx) {
-        if (ctx.quick()) runWith(ctx, updateRows(), TASKS, new int[] {64, 256}, 50, 200, 1_000, 3, 50);
-        else runWith(ctx, updateRows(), TASKS, new int[] {64, 256}, 200, 1_000, 5_000, 5, 200);
+        Amounts a = ctx.quick() ? new Amounts(50, 200, 1_000, 3, 50) : new Amounts(200, 1_000, 5_000, 5, 200);
+        runWith(ctx, updateRows(), TASKS, threadCounts(ctx), a);
+    }
+
+    /** 1, the cores of this machine, and --threads when given. */
+    static int[] threadCounts(BenchContext ctx) {
+        return java.util.stream.IntStream.of(1, Runtime.getRuntime().availableProcessors(), ctx.threads())
+                .distinct().sorted().toArray();
     }
 
     /** The measurement with explicit rows and sizes, so a test can run a small part of it in seconds. */
-    void runWith(BenchContext ctx, List<UpdateRow> rows, List<String> tasks, int[] flatBatches, int warmup, int updates,
-                 int envSteps, int blocks, int block) {
-        ctx.out().printf("# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall> <updates/s CPU>   (%d updates"
-                + " after %d warm-up; gemm %s)%n", updates, warmup, Kernels.gemm().name());
+    void runWith(BenchContext ctx, List<UpdateRow> rows, List<String> tasks, int[] threads, Amounts n) {
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(1);
+            double peak = ctx.peakGflops(1);
+            ctx.out().printf(Locale.ROOT, "# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall> <updates/s CPU>"
+                    + " <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d updates after %d warm-up, 1 thread; FMA peak %.1f"
+                    + " GFLOP/s measured now; gemm %s)%n", n.updates(), n.warmup(), peak, Kernels.gemm().name());
+            for (UpdateRow row : rows) {
+                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates());
+                long flops = UpdateFlops.of(row.obs(), row.act(), row.config());
+                double gflops = r[1] * flops * 1e-9;
+                ctx.out().printf(Locale.ROOT, "update %-8s %2d/%-2d %d-%d batch %3d %8.1f %8.1f %8.1f %7.1f %5.1f%%%n",
+                        row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), r[0], r[1],
+                        flops * 1e-6, gflops, 100 * gflops / peak);
+                ctx.out().flush();
+            }
+            actLatency(ctx, rows);
+            train(ctx, tasks, threads, n.envSteps());
+            Kernels.setThreads(1);
+            flat(ctx, n.blocks(), n.block());
+        } finally {
+            Kernels.setThreads(before);
+        }
+    }
+
+    /** Microseconds per {@code DdpgAgent.act} at each size (one row per distinct network). */
+    private static void actLatency(BenchContext ctx, List<UpdateRow> rows) {
+        ctx.out().printf("# act <sizes> <obs/act> <hidden> <us per action median> <best>   (DdpgAgent.act, one observation,"
+                + " 1 thread)%n");
+        List<String> seen = new ArrayList<>();
         for (UpdateRow row : rows) {
-            DdpgConfig c = Presets.defaults();
-            c.hidden = row.hidden().clone();
-            c.batch = row.batch();
-            double[] r = DdpgBench.measure(row.obs(), row.act(), c, warmup, updates);
-            ctx.out().printf("update %-8s %2d/%-2d %d-%d batch %3d %8.1f %8.1f%n", row.sizes(), row.obs(), row.act(),
-                    row.hidden()[0], row.hidden()[1], row.batch(), r[0], r[1]);
+            String key = row.sizes() + row.hidden()[0] + "-" + row.hidden()[1];
+            if (seen.contains(key)) continue;
+            seen.add(key);
+            DdpgBench.Bench b = DdpgBench.Bench.of(row.obs(), row.act(), row.config());
+            double[] obs = new double[row.obs()], action = new double[row.act()];
+            for (int j = 0; j < obs.length; j++) obs[j] = Math.sin(j);
+            Stopwatch.Timing t = ctx.stopwatch().time(() -> b.agent().act(obs, action));
+            ctx.out().printf(Locale.ROOT, "act %-8s %2d/%-2d %d-%d %8.2f %8.2f%n", row.sizes(), row.obs(), row.act(),
+                    row.hidden()[0], row.hidden()[1], t.median() * 1e6, t.best() * 1e6);
             ctx.out().flush();
         }
-        ctx.out().printf("# train <task> <env steps/s wall> <env steps/s CPU>   (%d steps of act + noise + env step +"
-                + " store + 1 update, default preset, after %d random steps)%n", envSteps, 1000);
+    }
+
+    private static void train(BenchContext ctx, List<String> tasks, int[] threads, int envSteps) {
+        ctx.out().printf("# train <task> threads <t> <env steps/s wall> <env steps/s CPU of the main thread>   (%d steps of"
+                + " TrainingStep.take: act + noise + env step + store + 1 update, default preset)%n", envSteps);
         for (String task : tasks) {
-            double[] r = DdpgBench.measureTraining(Tasks.make(task), Presets.defaults(), envSteps);
-            ctx.out().printf("train %-17s %8.1f %8.1f%n", task, r[0], r[1]);
-            ctx.out().flush();
+            for (int t : threads) {
+                Kernels.setThreads(t);
+                double[] r = DdpgBench.trainingRates(Tasks.make(task), Presets.defaults(), envSteps);
+                ctx.out().printf(Locale.ROOT, "train %-17s threads %d %8.1f %8.1f%n", task, t, r[0], r[1]);
+                ctx.out().flush();
+            }
         }
+    }
+
+    private static void flat(BenchContext ctx, int blocks, int block) {
         ctx.out().printf("# flat <batch> <updates/s per block of %d updates, after %d warm-up> subnormals <n>"
-                + "   (engine's shaped update, walker sizes, 400-300)%n", block, block);
-        for (int batch : flatBatches) {
-            DdpgShapedUpdate d = new DdpgShapedUpdate(24, 6, 400, 300, batch, 1);
-            for (int i = 0; i < block; i++) d.update();   // warm-up: JIT and arena pools
-            double[] rates = d.updatesPerSecondByBlock(blocks * block, block);
+                + "   (DdpgAgent.update, walker sizes, 400-300, 1 thread)%n", block, block);
+        for (int batch : new int[] {64, 256}) {
+            DdpgConfig c = new UpdateRow("walker", 24, 6, new int[] {400, 300}, batch).config();
+            DdpgBench.Bench b = DdpgBench.Bench.of(24, 6, c);
+            for (int i = 0; i < block; i++) b.update();
             StringBuilder sb = new StringBuilder();
-            for (double r : rates) sb.append(String.format(" %.0f", r));
-            ctx.out().printf("flat batch %d updates/s%s  subnormals %d%n", batch, sb, d.subnormalCount());
+            for (int k = 0; k < blocks; k++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < block; i++) b.update();
+                sb.append(String.format(Locale.ROOT, " %.0f", block / ((System.nanoTime() - t0) * 1e-9)));
+            }
+            ctx.out().printf("flat batch %d updates/s%s  subnormals %d%n", batch, sb, b.subnormals());
             ctx.out().flush();
         }
     }

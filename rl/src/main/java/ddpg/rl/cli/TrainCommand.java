@@ -49,12 +49,12 @@ final class TrainCommand implements Command {
         // The run
         opt(o, "task", "name", "task to learn, e.g. walker-run, cartpole-swingup (see 'ddpg.jar tasks'); required unless --resume");
         opt(o, "steps", "N", "environment steps to train for; 500k and 1e6 work (default " + RUN.steps + ")");
-        opt(o, "seed", "S", "random seed; same seed and --threads give the same numbers bit for bit (default " + RUN.seed + ")");
+        opt(o, "seed", "S", "random seed; the same seed gives the same numbers bit for bit, on any --threads and --kernels (default " + RUN.seed + ")");
         opt(o, "out", "dir", "parent folder of the run folder <task>-s<seed>-<time>/ (default " + RUN.out + ")");
         opt(o, "eval-every", "N", "evaluate the deterministic policy every N env steps, and at 0 and the end (default " + RUN.evalEvery + ")");
         opt(o, "eval-episodes", "K", "episodes per evaluation (default " + RUN.evalEpisodes + ")");
         opt(o, "checkpoint-every", "N", "checkpoint at the first episode end after every N env steps; 0 = only at the end (default " + RUN.checkpointEvery + ")");
-        opt(o, "threads", "T", "GEMM threads (default " + RUN.threads + ")");
+        opt(o, "threads", "T", "threads for the matrix products; any count gives the same numbers (default: the cores, " + RUN.threads + " here)");
         opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
         opt(o, "config", "file", "start a new run with every setting of this config.json (e.g. runs/<run>/config.json); options given as well override it (default: none, the preset)");
         opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");

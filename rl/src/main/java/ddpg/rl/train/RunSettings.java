@@ -16,8 +16,11 @@ public final class RunSettings {
     public int evalEpisodes = 10;
     /** Checkpoint at the first episode end at or after every multiple of this many env steps (0 = only at the end). */
     public long checkpointEvery = 50_000;
-    /** GEMM threads (results are bit-identical only for the same thread count). */
-    public int threads = 1;
+    /**
+     * Threads for the matrix products: by default every core, as PyTorch does. Each output element is computed
+     * whole by one thread in a fixed order, so any thread count gives the same numbers bit for bit.
+     */
+    public int threads = Runtime.getRuntime().availableProcessors();
     public String preset = "default";
     /** Consecutive diverged episodes that stop the run. */
     public int maxDivergences = 3;

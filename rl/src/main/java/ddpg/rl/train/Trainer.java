@@ -6,10 +6,7 @@ import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.noise.ActionNoise;
-import ddpg.rl.noise.GaussianNoise;
-import ddpg.rl.noise.OrnsteinUhlenbeckNoise;
 import ddpg.rl.noise.Rng;
-import ddpg.rl.replay.ReplayBuffer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,14 +70,11 @@ public final class Trainer {
     private final LiveProgress live;
     private final PrintStream console;
 
+    private final TrainingStep step;
     private final DdpgAgent agent;
-    private final ReplayBuffer replay;
-    private final ActionNoise noise;
-    private final Rng explore;
 
     // Counters (all saved in checkpoints).
     private long envStep, episode, nextCheckpointAt;
-    private double updateCredit;
     private double lastTrainReturn = Double.NaN, lastEvalMean = Double.NaN, lastEvalStd = Double.NaN;
     private int consecutiveDivergences;
     private long totalDivergences;
@@ -126,13 +120,16 @@ public final class Trainer {
         this.evalEnv = envFactory.get();
         this.spec = env.spec();
         ddpg.engine.kernels.Kernels.setThreads(run.threads);
-        this.agent = new DdpgAgent(spec.observationSize(), spec.actionSize(), algo, run.seed);
-        this.replay = new ReplayBuffer(algo.buffer, spec.observationSize(), spec.actionSize());
-        long noiseSeed = Rng.derive(run.seed, "exploration-noise");
-        this.noise = algo.noise.equals("ou")
-                ? new OrnsteinUhlenbeckNoise(spec.actionSize(), algo.ouTheta, algo.noiseSigma, algo.ouDt, noiseSeed)
-                : new GaussianNoise(algo.noiseSigma, noiseSeed);
-        this.explore = new Rng(Rng.derive(run.seed, "warmup-actions"));
+        this.step = new TrainingStep(env, algo, run.seed, new TrainingStep.Listener() {
+            @Override public void updated(DdpgAgent a) {
+                afterUpdate(a);
+            }
+
+            @Override public void nonFiniteAction(double value) {
+                throw diverged("the actor's action is " + value);
+            }
+        });
+        this.agent = step.agent();
         this.live = new LiveProgress(console, inPlace, run.steps, run.logEvery).learningStartsAt(Math.max(algo.learningStarts, algo.batch));
         this.nextCheckpointAt = run.checkpointEvery > 0 ? run.checkpointEvery : Long.MAX_VALUE;
     }
@@ -203,7 +200,7 @@ public final class Trainer {
         for (int i = all.size() - 1; i >= 0; i--) {
             Path ckpt = all.get(i);
             try {
-                restoreState(Checkpoint.load(ckpt, agent, replay));
+                restoreState(Checkpoint.load(ckpt, agent, step.replay()));
             } catch (BadFile e) {
                 damaged.add(e);
                 continue;
@@ -248,8 +245,6 @@ public final class Trainer {
     }
 
     private Summary loop(ProgressLog log) throws IOException {
-        int act = spec.actionSize();
-        double[] action = new double[act], eps = new double[act];
         double[] obs = null;
         double episodeReturn = 0;
         rowStartStep = envStep;
@@ -257,43 +252,18 @@ public final class Trainer {
         while (envStep < run.steps) {
             if (obs == null && stop.requested()) throw interrupted(log);
             if (obs == null) {
-                obs = env.reset(trainEpisodeSeed(run.seed, episode));
-                noise.reset();
+                obs = step.startEpisode(trainEpisodeSeed(run.seed, episode));
                 episodeReturn = 0;
             }
-            // Select action a_t = mu(s_t) + N_t (uniformly random during the warm-up), clipped to [-1, 1].
-            if (envStep < algo.warmup) {
-                for (int j = 0; j < act; j++) action[j] = explore.uniform(-1, 1);
-            } else {
-                agent.act(obs, action);
-                noise.sample(eps);
-                for (int j = 0; j < act; j++) action[j] = Math.max(-1, Math.min(1, action[j] + eps[j]));
-                checkFinite(action);
-            }
-            // Execute a_t, observe r_t and s_t+1; store (s_t, a_t, r_t, s_t+1) in R.
-            StepResult res = env.step(action);
-            envStep++;
+            // Act, execute, store the transition, learn (TrainingStep).
+            StepResult res = step.take(obs, envStep++); // counted first, so a divergence inside names this step
             boolean episodeEnd = res.last() || res.diverged();
             boolean diverged = res.diverged();
             if (diverged) {
                 divergence(res);
             } else {
-                replay.add(obs, action, res.reward(), res.discount(), res.observation());
                 episodeReturn += res.reward();
                 obs = res.observation();
-            }
-            // Learn: utd updates per env step once enough data is in.
-            if (envStep >= algo.learningStarts && replay.size() >= algo.batch) {
-                updateCredit += algo.utd;
-                while (updateCredit >= 1) {
-                    agent.update(replay);
-                    checkLosses();
-                    updateCredit -= 1;
-                    sumCriticLoss += agent.lastCriticLoss();
-                    sumActorLoss += agent.lastActorLoss();
-                    sumMeanQ += agent.lastMeanQ();
-                    updatesSinceRow++;
-                }
             }
             boolean evalDue = envStep % run.evalEvery == 0 || envStep == run.steps;
             if (episodeEnd) {
@@ -346,13 +316,20 @@ public final class Trainer {
         return new Interrupted(envStep, latestCheckpoint());
     }
 
-    /** A non-finite loss means the networks diverged: stop before the next checkpoint could save them. */
-    private void checkLosses() {
-        float c = agent.lastCriticLoss(), a = agent.lastActorLoss();
-        if (!Float.isFinite(c) || !Float.isFinite(a)) {
-            throw diverged(String.format(Locale.ROOT, "the critic loss is %s and the actor loss %s at update %,d", c, a,
-                    agent.updates()));
+    /**
+     * Adds an update's losses to the next progress row. A non-finite loss means the networks diverged: stop before
+     * the next checkpoint could save them.
+     */
+    private void afterUpdate(DdpgAgent a) {
+        float c = a.lastCriticLoss(), l = a.lastActorLoss();
+        if (!Float.isFinite(c) || !Float.isFinite(l)) {
+            throw diverged(String.format(Locale.ROOT, "the critic loss is %s and the actor loss %s at update %,d", c, l,
+                    a.updates()));
         }
+        sumCriticLoss += c;
+        sumActorLoss += l;
+        sumMeanQ += a.lastMeanQ();
+        updatesSinceRow++;
     }
 
     /**
@@ -370,14 +347,6 @@ public final class Trainer {
                 + " checkpoint or %s; %s. Try a new run with a smaller --actor-lr/--critic-lr or with --batch-norm",
                 envStep, what, PolicyFiles.WEIGHTS, last == null ? "no checkpoint was written yet"
                         : "the last good checkpoint, " + last + ", is intact"));
-    }
-
-    private void checkFinite(double[] action) {
-        for (double v : action) {
-            if (!Double.isFinite(v)) {
-                throw diverged("the actor's action is " + v);
-            }
-        }
     }
 
     private long divergenceLogBytes() {
@@ -492,7 +461,7 @@ public final class Trainer {
     private void checkpoint(ProgressLog log) throws IOException {
         checkWeights();
         long bytes = log.sync();
-        Path p = Checkpoint.save(runDir, envStep, agent, replay, saveState(bytes));
+        Path p = Checkpoint.save(runDir, envStep, agent, step.replay(), saveState(bytes));
         lastCheckpointStep = envStep;
         live.message(String.format(Locale.ROOT, "checkpoint at step %,d -> %s", envStep, runDir.relativize(p)));
     }
@@ -504,10 +473,10 @@ public final class Trainer {
         m.put("env_step", envStep);
         m.put("episode", episode);
         m.put("next_checkpoint_at", nextCheckpointAt);
-        m.put("update_credit", updateCredit);
+        m.put("update_credit", step.updateCredit());
         m.put("agent_counters", agent.counterState());
-        m.put("warmup_rng", explore.state());
-        ActionNoise.NoiseState ns = noise.state();
+        m.put("warmup_rng", step.explore().state());
+        ActionNoise.NoiseState ns = step.noise().state();
         m.put("noise_rng", ns.rng());
         m.put("noise_values", ns.values());
         m.put("last_train_return", lastTrainReturn);
@@ -533,11 +502,11 @@ public final class Trainer {
         envStep = m.whole("env_step");
         episode = m.whole("episode");
         nextCheckpointAt = m.whole("next_checkpoint_at");
-        updateCredit = m.number("update_credit");
+        step.restoreUpdateCredit(m.number("update_credit"));
         try {
             agent.restoreCounterState(m.wholes("agent_counters"));
-            explore.restore(m.wholes("warmup_rng"));
-            noise.restore(new ActionNoise.NoiseState(m.wholes("noise_rng"), m.numbers("noise_values")));
+            step.explore().restore(m.wholes("warmup_rng"));
+            step.noise().restore(new ActionNoise.NoiseState(m.wholes("noise_rng"), m.numbers("noise_values")));
         } catch (BadFile e) {
             throw e;
         } catch (RuntimeException e) { // a generator state of the wrong length

@@ -25,27 +25,35 @@ class DdpgSuiteTest {
     }
 
     @Test
-    void printsOneLinePerRowTaskAndBatchWithPositiveRates() {
+    void printsEveryTableWithPositiveRatesFlopsAndPeakShares() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         BenchContext ctx = new BenchContext(1, true, List.of(), List.of(), new PrintStream(buf, true, StandardCharsets.UTF_8));
         List<DdpgSuite.UpdateRow> one = List.of(DdpgSuite.updateRows().get(0));
-        new DdpgSuite().runWith(ctx, one, List.of("cartpole-swingup"), new int[] {64}, 1, 2, 3, 2, 2);
+        new DdpgSuite().runWith(ctx, one, List.of("cartpole-swingup"), new int[] {1, 2}, new DdpgSuite.Amounts(1, 2, 3, 2, 2));
         String out = buf.toString(StandardCharsets.UTF_8);
 
         List<String[]> update = rows(out, "update ");
         assertEquals(1, update.size(), out);
         assertEquals(List.of("update", "walker", "24/6", "256-256", "batch", "64"), List.of(update.get(0)).subList(0, 6), out);
-        assertPositive(update.get(0)[6], out);
-        assertPositive(update.get(0)[7], out);
+        for (int i = 6; i <= 9; i++) assertPositive(update.get(0)[i], out);
+        assertEquals(UpdateFlops.of(24, 6, one.get(0).config()) * 1e-6, Double.parseDouble(update.get(0)[8]), 0.05, out);
+        assertTrue(update.get(0)[10].endsWith("%"), out);
+        assertPositive(update.get(0)[10].replace("%", ""), out);
+
+        List<String[]> act = rows(out, "act ");
+        assertEquals(1, act.size(), out);
+        assertPositive(act.get(0)[4], out);
 
         List<String[]> train = rows(out, "train ");
-        assertEquals(1, train.size(), out);
-        assertEquals("cartpole-swingup", train.get(0)[1], out);
-        assertPositive(train.get(0)[2], out);
-        assertPositive(train.get(0)[3], out);
+        assertEquals(2, train.size(), out);
+        for (int t = 0; t < 2; t++) {
+            assertEquals(List.of("train", "cartpole-swingup", "threads", Integer.toString(t + 1)), List.of(train.get(t)).subList(0, 4), out);
+            assertPositive(train.get(t)[4], out);
+            assertPositive(train.get(t)[5], out);
+        }
 
         List<String[]> flat = rows(out, "flat ");
-        assertEquals(1, flat.size(), out);
+        assertEquals(2, flat.size(), out);
         assertEquals(List.of("flat", "batch", "64", "updates/s"), List.of(flat.get(0)).subList(0, 4), out);
         assertPositive(flat.get(0)[4], out);
         assertPositive(flat.get(0)[5], out);   // two blocks

@@ -60,7 +60,7 @@ class EveryTrainOptionReachesTheConfigTest extends ConsoleTest {
         m.put("eval-every", new Case(List.of("--eval-every", "777"), Map.of("run.eval_every", 777L)));
         m.put("eval-episodes", new Case(List.of("--eval-episodes", "3"), Map.of("run.eval_episodes", 3L)));
         m.put("checkpoint-every", new Case(List.of("--checkpoint-every", "999"), Map.of("run.checkpoint_every", 999L)));
-        m.put("threads", new Case(List.of("--threads", "2"), Map.of("run.threads", 2L)));
+        m.put("threads", new Case(List.of("--threads", "3"), Map.of("run.threads", 3L)));
         m.put("max-divergences", new Case(List.of("--max-divergences", "7"), Map.of("run.max_divergences", 7L)));
         m.put("gif-every", new Case(List.of("--gif-every", "5000"), Map.of("run.gif_every", 5000L)));
         m.put("no-gif", new Case(List.of("--no-gif"), Map.of("run.final_gif", false)));
