@@ -11,12 +11,23 @@ import java.util.List;
  * @param quick    fewer shapes and shorter timings (the whole default run in about a minute)
  * @param shapes   GEMM shapes given with --shape (empty = the suite's defaults)
  * @param variants GEMM variant names given with --variant (empty = all)
+ * @param results  every measurement, for {@code --csv}
  */
 public record BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out,
-                           double sampleMs, int samples) {
+                           double sampleMs, int samples, BenchResults results) {
     /** Default sampling: 15 samples of 20 ms (quick: 9 of 10 ms). */
     public BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out) {
         this(threads, quick, shapes, variants, out, quick ? 10 : 20, quick ? 9 : 15);
+    }
+
+    public BenchContext(int threads, boolean quick, List<String> shapes, List<String> variants, PrintStream out,
+                        double sampleMs, int samples) {
+        this(threads, quick, shapes, variants, out, sampleMs, samples, new BenchResults());
+    }
+
+    /** Records one measurement for --csv (the suites print it too). */
+    public void result(String suite, String item, String metric, double value, String unit) {
+        results.add(suite, item, metric, value, unit);
     }
 
     public BenchContext {

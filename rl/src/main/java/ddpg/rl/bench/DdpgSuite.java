@@ -82,6 +82,11 @@ public final class DdpgSuite implements BenchSuite {
                 double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates());
                 long flops = UpdateFlops.of(row.obs(), row.act(), row.config());
                 double gflops = r[1] * flops * 1e-9;
+                String item = String.format(Locale.ROOT, "%s %d-%d batch %d", row.sizes(), row.hidden()[0], row.hidden()[1], row.batch());
+                ctx.result("ddpg", item, "updates_wall", r[0], "updates/s");
+                ctx.result("ddpg", item, "updates_cpu", r[1], "updates/s");
+                ctx.result("ddpg", item, "flops", flops * 1e-6, "MFLOP/update");
+                ctx.result("ddpg", item, "peak_share", 100 * gflops / peak, "%");
                 ctx.out().printf(Locale.ROOT, "update %-8s %2d/%-2d %d-%d batch %3d %8.1f %8.1f %8.1f %7.1f %5.1f%%%n",
                         row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), r[0], r[1],
                         flops * 1e-6, gflops, 100 * gflops / peak);
@@ -102,13 +107,15 @@ public final class DdpgSuite implements BenchSuite {
                 + " 1 thread)%n");
         List<String> seen = new ArrayList<>();
         for (UpdateRow row : rows) {
-            String key = row.sizes() + row.hidden()[0] + "-" + row.hidden()[1];
+            String key = row.sizes() + " " + row.hidden()[0] + "-" + row.hidden()[1];
             if (seen.contains(key)) continue;
             seen.add(key);
             DdpgBench.Bench b = DdpgBench.Bench.of(row.obs(), row.act(), row.config());
             double[] obs = new double[row.obs()], action = new double[row.act()];
             for (int j = 0; j < obs.length; j++) obs[j] = Math.sin(j);
             Stopwatch.Timing t = ctx.stopwatch().time(() -> b.agent().act(obs, action));
+            ctx.result("ddpg", "act " + key, "median", t.median() * 1e6, "us");
+            ctx.result("ddpg", "act " + key, "best", t.best() * 1e6, "us");
             ctx.out().printf(Locale.ROOT, "act %-8s %2d/%-2d %d-%d %8.2f %8.2f%n", row.sizes(), row.obs(), row.act(),
                     row.hidden()[0], row.hidden()[1], t.median() * 1e6, t.best() * 1e6);
             ctx.out().flush();
@@ -122,6 +129,7 @@ public final class DdpgSuite implements BenchSuite {
             for (int t : threads) {
                 Kernels.setThreads(t);
                 double[] r = DdpgBench.trainingRates(Tasks.make(task), Presets.defaults(), envSteps);
+                ctx.result("ddpg", "train " + task + " threads " + t, "wall", r[0], "env steps/s");
                 ctx.out().printf(Locale.ROOT, "train %-17s threads %d %8.1f %8.1f%n", task, t, r[0], r[1]);
                 ctx.out().flush();
             }

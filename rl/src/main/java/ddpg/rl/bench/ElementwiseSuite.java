@@ -55,6 +55,10 @@ public final class ElementwiseSuite implements BenchSuite {
             int best = 0;
             for (int i = 1; i < rates.length; i++) if (rates[i] > rates[best]) best = i;
             for (int i = 0; i < impls.size(); i++) {
+                String item = op.name() + " " + impls.get(i).name();
+                ctx.result("elementwise", item, "median", rates[i], "Gelem/s");
+                ctx.result("elementwise", item, "best", bestRates[i], "Gelem/s");
+                ctx.result("elementwise", item, "cpu_median", cpuRates[i], "Gelem/s");
                 ctx.out().printf("elementwise %s n=%d %s %.2f Gelem/s %.1f GB/s (best sample %.2f, cpu-time %.2f Gelem/s)%s%n",
                         op.name(), N, impls.get(i).name(), rates[i], rates[i] * op.bytesPerElement(), bestRates[i], cpuRates[i],
                         i == best && impls.size() > 1 ? "  <- fastest" : "");

@@ -45,6 +45,7 @@ public final class GemmSuite implements BenchSuite {
     void runWith(BenchContext ctx, Stopwatch watch, double peak1, double peakT) {
         List<GemmShape> shapes = new ArrayList<>();
         for (String s : ctx.shapes().isEmpty() ? defaultShapes(ctx.quick()) : ctx.shapes()) shapes.add(GemmShape.parse(s));
+        ctx.result("gemm", "fma peak 1 thread", "peak", peak1, "GFLOP/s");
         ctx.out().printf("# fma peak %.1f GFLOP/s on 1 thread%s (measured now with a %s FMA loop)%n", peak1,
                 ctx.threads() > 1 ? String.format(", %.1f on %d threads", peakT, ctx.threads()) : "",
                 Kernels.vectorAvailable() ? "vector" : "scalar");
@@ -94,6 +95,10 @@ public final class GemmSuite implements BenchSuite {
                     continue;
                 }
                 double peak = threadsOf(names.get(i)) > 1 ? peakT : peak1;
+                String item = s + " " + names.get(i);
+                ctx.result("gemm", item, "median", gf, "GFLOP/s");
+                ctx.result("gemm", item, "best", bestGflops.get(i), "GFLOP/s");
+                ctx.result("gemm", item, "peak_share", 100 * gf / peak, "%");
                 // CPU-time speed only means something for one thread (a pool's workers are not on our clock).
                 String cpu = threadsOf(names.get(i)) > 1 || cpuGflops.get(i).isNaN() ? ""
                         : String.format(", cpu-time %.1f", cpuGflops.get(i));

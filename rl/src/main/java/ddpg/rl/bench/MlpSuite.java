@@ -51,6 +51,10 @@ public final class MlpSuite implements BenchSuite {
                 // warm-up, which only watches the speed.
                 for (int i = 0; i < (ctx.quick() ? 200 : 500); i++) step.run();
                 Stopwatch.Timing t = watch.time(step);
+                String item = "batch " + batch + " batchnorm " + (bn ? "on" : "off");
+                ctx.result("mlp", item, "median", t.median() * 1e6, "us");
+                ctx.result("mlp", item, "best", t.best() * 1e6, "us");
+                ctx.result("mlp", item, "gemm_gflops_cpu", gemmFlops(batch) / t.cpuMedian() / 1e9, "GFLOP/s");
                 ctx.out().printf("mlp batch %d batchnorm %s %.1f us (best %.1f, cpu-time %.1f) %.1f GFLOP/s in GEMMs%n",
                         batch, bn ? "on" : "off", t.median() * 1e6, t.best() * 1e6, t.cpuMedian() * 1e6,
                         gemmFlops(batch) / t.cpuMedian() / 1e9);

@@ -38,6 +38,8 @@ public final class PhysicsSuite implements BenchSuite {
         for (String model : Models.NAMES) {
             SimulatorSpeed.Result r = SimulatorSpeed.measure(model, Models.builtin(model), steps, repeats, warmup, 5, 1,
                     jitSeconds);
+            ctx.result("physics", model, "median", r.medianStepsPerSecond(), "steps/s");
+            ctx.result("physics", model, "cpu_median", r.medianCpuStepsPerSecond(), "steps/s");
             ctx.out().printf("physics %-9s %10.0f %10.0f   nefc %.1f%n", model, r.medianStepsPerSecond(),
                     r.medianCpuStepsPerSecond(), r.meanNefc());
         }
@@ -46,6 +48,8 @@ public final class PhysicsSuite implements BenchSuite {
                 + " CPU-s of JIT warm-up" : "") + "; random actions held for 5 steps)");
         for (String task : Tasks.names()) {
             EnvironmentSpeed.Measurement m = EnvironmentSpeed.measure(task, controlSteps, jitSeconds);
+            ctx.result("env", task, "wall", m.stepsPerSecond(), "steps/s");
+            ctx.result("env", task, "cpu", m.stepsPerCpuSecond(), "steps/s");
             ctx.out().printf("env %-17s %10.0f %10.0f%n", task, m.stepsPerSecond(), m.stepsPerCpuSecond());
         }
     }

@@ -39,6 +39,22 @@ public final class Args {
     }
 
     /** "500k" = 500000, "1M" = 1000000, "1e6" = 1000000. */
+    /**
+     * The file an option names for output, checked before any work is done: its folder must exist and be writable,
+     * and it must not be a folder itself.
+     */
+    public static java.nio.file.Path outputFile(String value, String option) {
+        java.nio.file.Path file = java.nio.file.Path.of(value).toAbsolutePath();
+        java.nio.file.Path dir = file.getParent();
+        if (java.nio.file.Files.isDirectory(file))
+            throw new UserError(option + " " + value + " is a folder; give a file name, e.g. " + file.resolve("results.csv"));
+        if (dir == null || !java.nio.file.Files.isDirectory(dir))
+            throw new UserError(option + " " + value + ": the folder " + dir + " does not exist; create it first");
+        if (!java.nio.file.Files.isWritable(dir))
+            throw new UserError(option + " " + value + ": the folder " + dir + " is not writable; choose another place");
+        return file;
+    }
+
     public static long parseLongWithSuffix(String v) {
         String s = v.trim();
         long mult = 1;

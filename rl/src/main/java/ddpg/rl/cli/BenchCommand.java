@@ -38,6 +38,9 @@ final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("sample-ms").hasArg().argName("MS")
                 .desc("length of one sample in milliseconds; short samples on a busy machine make 'best' the "
                         + "undisturbed speed (default 20, quick 10)").build());
+        o.addOption(Option.builder().longOpt("csv").hasArg().argName("FILE")
+                .desc("also write every result to FILE as CSV, one measurement per row: date, jdk, cpu, suite, item,"
+                        + " metric, value, unit (written when the run ends)").build());
         o.addOption(Option.builder().longOpt("quick").desc("fewer shapes, shorter timings (default off)").build());
         return o;
     }
@@ -83,6 +86,7 @@ final class BenchCommand implements Command {
         if (!(sampleMs > 0 && sampleMs <= 60_000)) throw new UserError("--sample-ms must be between 0 and 60000, got " + sampleMs);
         BenchContext ctx = new BenchContext(threads, quick, shapeList,
                 variants == null ? List.of() : List.of(variants), System.out, sampleMs, samples);
+        java.nio.file.Path csv = cl.hasOption("csv") ? Args.outputFile(cl.getOptionValue("csv"), "--csv") : null;
         for (String line : MachineInfo.header(ctx)) System.out.println(line);
         for (BenchSuite s : suites) {
             try {
@@ -94,6 +98,14 @@ final class BenchCommand implements Command {
             } catch (Exception e) {
                 throw new IllegalStateException("bench " + s.name() + " failed: " + e.getMessage(), e);
             }
+        }
+        if (csv != null) {
+            try {
+                ctx.results().writeCsv(csv);
+            } catch (java.io.IOException e) {
+                throw new UserError("could not write " + csv + " (" + e.getMessage() + "); the results are printed above");
+            }
+            System.out.println("# " + ctx.results().size() + " results -> " + csv);
         }
         return 0;
     }
