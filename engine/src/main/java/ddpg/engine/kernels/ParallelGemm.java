@@ -59,6 +59,11 @@ final class ParallelGemm implements Gemm {
         return threads;
     }
 
+    /** Runs jobs[0] on the calling thread and the others on this GEMM's workers (at most {@link #threads()} jobs). */
+    void runAll(Runnable[] jobs) {
+        pool.runAll(jobs);
+    }
+
     private boolean worthSplitting(int m, int k, int n) {
         return (long) m * k * n >= minParallelMacs && n > 1 && m >= VectorGemm.FEW_ROWS;
     }

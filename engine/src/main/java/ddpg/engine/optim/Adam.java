@@ -2,6 +2,7 @@ package ddpg.engine.optim;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.kernels.Elementwise;
+import ddpg.engine.kernels.Parallel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public final class Adam implements Optimizer {
     private final List<String> names = new ArrayList<>();
     private final List<Tensor> params = new ArrayList<>();
     private final List<Tensor> m = new ArrayList<>(), v = new ArrayList<>(), steps = new ArrayList<>();
+    private final int[] sizes;
     // Hyperparameters are doubles, like PyTorch's Python floats, and rounded to float where PyTorch rounds them.
     private double lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0;
 
@@ -39,6 +41,7 @@ public final class Adam implements Optimizer {
             v.add(Tensor.zeros(p.shape()));
             steps.add(Tensor.scalar(0f));
         });
+        sizes = params.stream().mapToInt(Tensor::size).toArray();
         learningRate(lr);
     }
 
@@ -75,18 +78,20 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step() {
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            if (!p.hasGrad()) continue;
-            float[] stepCount = steps.get(i).data();
-            int t = (int) ++stepCount[0];
-            // The bias corrections are computed in double, as PyTorch computes them in Python floats.
-            double bc1 = 1 - StrictMath.pow(beta1, t), bc2 = 1 - StrictMath.pow(beta2, t);
-            float[] w = p.data();
-            Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), w.length, (float) lr,
-                    (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1, (float) bc2);
-            Elementwise.flushSubnormals(w, w.length);  // the kernel flushes m and v; weights can decay too
-        }
+        Parallel.forEachItem(sizes, this::stepOne);   // each tensor whole on one thread: same bits on any count
+    }
+
+    private void stepOne(int i) {
+        Tensor p = params.get(i);
+        if (!p.hasGrad()) return;
+        float[] stepCount = steps.get(i).data();
+        int t = (int) ++stepCount[0];
+        // The bias corrections are computed in double, as PyTorch computes them in Python floats.
+        double bc1 = 1 - StrictMath.pow(beta1, t), bc2 = 1 - StrictMath.pow(beta2, t);
+        float[] w = p.data();
+        Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), w.length, (float) lr,
+                (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1, (float) bc2);
+        Elementwise.flushSubnormals(w, w.length);  // the kernel flushes m and v; weights can decay too
     }
 
     /** The same update as plain Java, kept as a readable reference (and used by the tests to check the kernel). */

@@ -2,6 +2,7 @@ package ddpg.engine.optim;
 
 import ddpg.engine.Tensor;
 import ddpg.engine.kernels.Elementwise;
+import ddpg.engine.kernels.Parallel;
 import ddpg.engine.nn.Module;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public final class TargetUpdate {
     private final List<float[]> targets = new ArrayList<>(), sources = new ArrayList<>();
+    private final int[] sizes;
 
     public TargetUpdate(Module target, Module source) {
         Map<String, Tensor> t = target.stateDict(), s = source.stateDict();
@@ -32,15 +34,16 @@ public final class TargetUpdate {
             targets.add(tt.data());
             sources.add(s.get(k).data());
         });
+        sizes = targets.stream().mapToInt(a -> a.length).toArray();
     }
 
-    /** target = (1 - tau) target + tau source, elementwise, flushing subnormals. */
+    /** target = (1 - tau) target + tau source, elementwise, flushing subnormals; tensors spread over the GEMM threads. */
     public void soft(float tau) {
         if (!(tau >= 0 && tau <= 1)) throw new IllegalArgumentException("tau must be in [0, 1], got " + tau);
-        for (int i = 0; i < targets.size(); i++) {
+        Parallel.forEachItem(sizes, i -> {
             float[] t = targets.get(i);
             Elementwise.polyak(t, sources.get(i), tau, t.length);   // SIMD; flushes subnormals
-        }
+        });
     }
 
     /** target = source. */
