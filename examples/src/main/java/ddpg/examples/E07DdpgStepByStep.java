@@ -1,5 +1,6 @@
 package ddpg.examples;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.engine.ops.Losses;
@@ -12,7 +13,6 @@ import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
 import ddpg.rl.noise.GaussianNoise;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.Batch;
 import ddpg.rl.replay.ReplayBuffer;
 

@@ -1,6 +1,6 @@
 package ddpg.rl.ddpg;
 
-import ddpg.rl.noise.Rng;
+import ddpg.engine.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 
 /**
