@@ -1,5 +1,6 @@
 package ddpg.bench;
 
+import ddpg.engine.Rng;
 import ddpg.physics.Simulator;
 import ddpg.physics.collision.Collision;
 import ddpg.physics.collision.Contacts;
@@ -16,7 +17,6 @@ import ddpg.physics.model.Model;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Random;
 
 /**
  * Where a physics step's time goes: whole {@link Simulator#step()} versus the constraint stage, split into collision
@@ -95,14 +95,14 @@ public final class ConstraintProfile {
             double[][] results = new double[5][];
             for (int rep = 0; rep < 5; rep++) {
                 start(plain, 3);
-                run(plain, new Random(4), 2000);
+                run(plain, new Rng(4), 2000);
                 long c0 = cpu.getCurrentThreadCpuTime(), w0 = System.nanoTime();
-                run(plain, new Random(5), steps);
+                run(plain, new Rng(5), steps);
                 long w1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
                 start(split, 3);
-                run(split, new Random(4), 2000);
+                run(split, new Rng(4), 2000);
                 stage.clear();
-                run(split, new Random(5), steps);
+                run(split, new Rng(5), steps);
                 double wall = (w1 - w0) / 1e3 / steps;
                 results[rep] = new double[]{wall, (c1 - c0) / 1e3 / steps,
                         100.0 * stage.tReal / 1e3 / steps / wall,
@@ -120,7 +120,7 @@ public final class ConstraintProfile {
     private static void start(Simulator sim, long seed) {
         Model m = sim.model;
         Data d = sim.data;
-        Random rnd = new Random(seed);
+        Rng rnd = new Rng(seed);
         sim.reset();
         double[] dq = new double[m.nv];
         for (int i = 0; i < m.nv; i++) dq[i] = 0.02 * (2 * rnd.nextDouble() - 1);
@@ -128,7 +128,7 @@ public final class ConstraintProfile {
         for (int i = 0; i < m.nv; i++) d.qvel[i] = 0.02 * (2 * rnd.nextDouble() - 1);
     }
 
-    private static void run(Simulator sim, Random rnd, int n) {
+    private static void run(Simulator sim, Rng rnd, int n) {
         Data d = sim.data;
         int nu = sim.model.nu;
         for (int t = 0; t < n; t++) {

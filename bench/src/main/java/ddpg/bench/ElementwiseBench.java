@@ -1,9 +1,10 @@
 package ddpg.bench;
 
+import ddpg.engine.Rng;
 import ddpg.engine.kernels.ElementwiseKernels;
 import ddpg.engine.kernels.Kernels;
 import ddpg.engine.kernels.ScalarElementwise;
-import java.util.Random;
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +41,7 @@ public class ElementwiseBench {
     public void setup() {
         k = impl.equals("scalar") ? new ScalarElementwise() : Kernels.elementwise();
         if (!k.name().equals(impl)) throw new IllegalStateException("wanted " + impl + " kernels, got " + k.name());
-        Random rnd = new Random(2);
+        Rng rnd = new Rng(2);
         x = random(N, rnd);
         y = random(N, rnd);
         g = random(N, rnd);
@@ -77,7 +78,7 @@ public class ElementwiseBench {
         return z;
     }
 
-    static float[] random(int n, Random rnd) {
+    static float[] random(int n, Rng rnd) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) rnd.nextGaussian();
         return a;

@@ -1,8 +1,9 @@
 package ddpg.bench;
 
+import ddpg.engine.Rng;
 import ddpg.engine.kernels.Gemm;
 import ddpg.engine.kernels.Kernels;
-import java.util.Random;
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,7 +70,7 @@ public class GemmBench {
             m = Integer.parseInt(d[0]);
             k = Integer.parseInt(d[1]);
             n = Integer.parseInt(d[2]);
-            Random rnd = new Random(1);
+            Rng rnd = new Rng(1);
             a = random(m * k, rnd);
             b = random(k * n, rnd);
             c = new float[m * n];
@@ -91,7 +92,7 @@ public class GemmBench {
                     + Kernels.description() + ")");
         }
 
-        static float[] random(int size, Random rnd) {
+        static float[] random(int size, Rng rnd) {
             float[] x = new float[size];
             for (int i = 0; i < size; i++) x[i] = (float) rnd.nextGaussian();
             return x;

@@ -1,9 +1,10 @@
 package ddpg.bench;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.ControlSuiteEnv;
 import ddpg.physics.env.StepResult;
 import ddpg.physics.env.Tasks;
-import java.util.Random;
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +36,7 @@ public class PhysicsBench {
 
     ControlSuiteEnv env;
     double[] action;
-    Random rnd = new Random(1);
+    Rng rnd = new Rng(1);
     long seed = 1;
     int t;
 

@@ -94,7 +94,7 @@ public final class Tensor {
     /** Independent uniform values in [lo, hi) drawn from {@code rng} in row-major order. */
     public static Tensor uniform(Rng rng, float lo, float hi, int... shape) {
         Tensor t = zeros(shape);
-        for (int i = 0; i < t.size; i++) t.data[i] = rng.uniform(lo, hi);
+        for (int i = 0; i < t.size; i++) t.data[i] = (float) rng.uniform(lo, hi);
         return t;
     }
 

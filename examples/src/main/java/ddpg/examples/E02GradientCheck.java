@@ -111,7 +111,7 @@ public final class E02GradientCheck {
         // Analytic: one backward pass, seeded with R = dL/dout.
         Tensor out = op.apply(in);
         float[] r = new float[out.size()];
-        for (int i = 0; i < r.length; i++) r[i] = rng.uniform(-1, 1);
+        for (int i = 0; i < r.length; i++) r[i] = (float) rng.uniform(-1, 1);
         out.backward(r);
         // Numeric: wiggle every element of every input, in both directions.
         double err = 0;

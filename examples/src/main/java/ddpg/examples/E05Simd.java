@@ -91,7 +91,7 @@ public final class E05Simd {
     public static List<Timing> dots(int n, int calls, int repeats) {
         Rng rng = new Rng(5);
         float[] a = new float[n], b = new float[n];
-        for (int i = 0; i < n; i++) { a[i] = rng.uniform(-1, 1); b[i] = rng.uniform(-1, 1); }
+        for (int i = 0; i < n; i++) { a[i] = (float) rng.uniform(-1, 1); b[i] = (float) rng.uniform(-1, 1); }
         String[] names = {"scalar loop", "vector, 1 accumulator", "vector, 4 accumulators"};
         Dot[] fs = {E05Simd::dotScalar, E05Simd::dotVector, E05Simd::dotVector4};
         List<Timing> out = new ArrayList<>();
@@ -116,8 +116,8 @@ public final class E05Simd {
     public static List<Timing> gemms(int m, int k, int n, int repeats, double minSeconds) {
         Rng rng = new Rng(6);
         float[] a = new float[m * k], b = new float[k * n], ref = new float[m * n], c = new float[m * n];
-        for (int i = 0; i < a.length; i++) a[i] = rng.uniform(-1, 1);
-        for (int i = 0; i < b.length; i++) b[i] = rng.uniform(-1, 1);
+        for (int i = 0; i < a.length; i++) a[i] = (float) rng.uniform(-1, 1);
+        for (int i = 0; i < b.length; i++) b[i] = (float) rng.uniform(-1, 1);
         new ScalarGemm().nn(m, k, n, a, b, ref, false);
         List<Timing> out = new ArrayList<>();
         for (Gemm g : Kernels.gemmVariants(1)) {

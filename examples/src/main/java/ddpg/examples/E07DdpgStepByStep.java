@@ -1,5 +1,6 @@
 package ddpg.examples;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.engine.ops.Losses;
@@ -12,7 +13,6 @@ import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
 import ddpg.rl.noise.GaussianNoise;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.Batch;
 import ddpg.rl.replay.ReplayBuffer;
 
@@ -119,12 +119,15 @@ public final class E07DdpgStepByStep {
 
         // ---- 6. Soft target updates theta' <- tau theta + (1 - tau) theta'.
         String w = agent.critic().namedParameters().keySet().iterator().next();
-        float before = agent.targetCritic().stateDict().get(w).get(0), online = agent.critic().stateDict().get(w).get(0);
+        float[] targetW = agent.targetCritic().stateDict().get(w).data(), onlineW = agent.critic().stateDict().get(w).data();
+        int k = 0;
+        while (k < onlineW.length - 1 && onlineW[k] == targetW[k]) k++; // show a weight the step moved: some get a zero gradient
+        float before = targetW[k], online = onlineW[k];
         new TargetUpdate(agent.targetCritic(), agent.critic()).soft(tau);
         new TargetUpdate(agent.targetActor(), agent.actor()).soft(tau);
-        float after = agent.targetCritic().stateDict().get(w).get(0);
-        say(print, "6. theta' <- tau theta + (1 - tau) theta'   (critic '%s'[0]):%n   %.3f * %.8f + %.3f * %.8f = %.8f%n",
-                w, tau, online, 1 - tau, before, after);
+        float after = agent.targetCritic().stateDict().get(w).get(k);
+        say(print, "6. theta' <- tau theta + (1 - tau) theta'   (critic '%s'[%d]):%n   %.3f * %.8f + %.3f * %.8f = %.8f%n",
+                w, k, tau, online, 1 - tau, before, after);
 
         // ---- 7. The library's one-call version on an identical agent must land on the same weights, bit for bit.
         DdpgAgent twin = new DdpgAgent(obsSize, actSize, cfg, seed);

@@ -1,5 +1,6 @@
 package ddpg.examples;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.engine.io.SafeTensors;
@@ -52,7 +53,7 @@ public final class E08RunExportedActor {
         int[] hidden = Json.toIntArray(d.get("hidden"));
         boolean batchNorm = Boolean.TRUE.equals(d.get("batch_norm"));
         // The initial values do not matter (they are overwritten), only the shapes.
-        Actor actor = new Actor(obs, act, hidden, batchNorm, 0, new ddpg.engine.Rng(0));
+        Actor actor = new Actor(obs, act, hidden, batchNorm, 0, new Rng(0));
         SafeTensors.loadInto(description.resolveSibling(String.valueOf(d.get("weights"))), actor.stateDict());
         actor.eval();   // batch norm (if any) uses its running statistics: a single state is a batch of one
         return actor;
@@ -127,7 +128,7 @@ public final class E08RunExportedActor {
         } else {
             Path dir = Files.createTempDirectory("ddpg-e08-");
             dir.toFile().deleteOnExit();
-            Actor fresh = new Actor(5, 1, new int[] {256, 256}, false, 3e-3, new ddpg.engine.Rng(1));
+            Actor fresh = new Actor(5, 1, new int[] {256, 256}, false, 3e-3, new Rng(1));
             PolicyFiles.export(dir, fresh, "cartpole-swingup", 0);
             for (String f : new String[] {PolicyFiles.DESCRIPTION, PolicyFiles.WEIGHTS}) dir.resolve(f).toFile().deleteOnExit();
             path = dir.resolve(PolicyFiles.DESCRIPTION);

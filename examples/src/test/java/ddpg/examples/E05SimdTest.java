@@ -17,8 +17,8 @@ class E05SimdTest {
             float[] a = new float[n], b = new float[n];
             double ref = 0, mag = 0;
             for (int i = 0; i < n; i++) {
-                a[i] = rng.uniform(-1, 1);
-                b[i] = rng.uniform(-1, 1);
+                a[i] = (float) rng.uniform(-1, 1);
+                b[i] = (float) rng.uniform(-1, 1);
                 ref += (double) a[i] * b[i];
                 mag += Math.abs((double) a[i] * b[i]);
             }

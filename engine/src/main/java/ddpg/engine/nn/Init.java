@@ -27,6 +27,6 @@ public interface Init {
 
     private static void fillUniform(Tensor t, float bound, Rng rng) {
         float[] d = t.data();
-        for (int i = 0; i < d.length; i++) d[i] = rng.uniform(-bound, bound);
+        for (int i = 0; i < d.length; i++) d[i] = (float) rng.uniform(-bound, bound);
     }
 }

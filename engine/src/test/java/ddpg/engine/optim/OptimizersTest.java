@@ -48,7 +48,7 @@ class OptimizersTest {
 
     /** The fused SIMD kernel against the plain-Java reference that mirrors PyTorch's float rounding. */
     @Test void adamKernelMatchesReferenceLoop() {
-        ddpg.engine.Rng rng = new ddpg.engine.Rng(3);
+        Rng rng = new Rng(3);
         int n = 1000;
         Tensor p = Tensor.normal(rng, 0, 1, n).requiresGrad(true);
         float[] ref = p.toArray(), m = new float[n], v = new float[n];

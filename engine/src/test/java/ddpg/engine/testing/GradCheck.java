@@ -49,7 +49,7 @@ public final class GradCheck {
         Tensor out = f.apply(inputs);
         Rng rng = new Rng(what.hashCode());
         float[] r = new float[out.size()];
-        for (int i = 0; i < r.length; i++) r[i] = rng.uniform(-1f, 1f);
+        for (int i = 0; i < r.length; i++) r[i] = (float) rng.uniform(-1, 1);
         for (Tensor t : inputs) t.zeroGrad();
         out.backward(r);
         for (int t = 0; t < inputs.length; t++) {

@@ -60,12 +60,7 @@ public final class ControlSuiteEnv implements Environment {
         physics.resetData();
         physics.forward();
         task.initializeEpisode(physics, SplitMix64.stream(seed, SplitMix64.KIND_TASK_INIT));
-        physics.forward();
-        steps = 0;
-        running = true;
-        ended = false;
-        lastObservation = observation();
-        return lastObservation.clone();
+        return beginEpisodeHere();
     }
 
     @Override
@@ -129,6 +124,11 @@ public final class ControlSuiteEnv implements Environment {
         }
         System.arraycopy(qpos, 0, physics.qpos(), 0, m.nq);
         System.arraycopy(qvel, 0, physics.qvel(), 0, m.nv);
+        return beginEpisodeHere();
+    }
+
+    /** Starts an episode from the state in Data: recomputes poses and returns the first observation. */
+    private double[] beginEpisodeHere() {
         physics.forward();
         steps = 0;
         running = true;

@@ -1,5 +1,6 @@
 package ddpg.physics.env;
 
+import ddpg.physics.DidYouMean;
 import ddpg.physics.mjcf.Models;
 import ddpg.physics.model.Model;
 import ddpg.physics.tasks.Cartpole;
@@ -112,40 +113,7 @@ public final class Tasks {
 
     /** "unknown task 'walker-rn'; did you mean 'walker-run'? Valid tasks: ..." */
     static String unknownMessage(String name) {
-        String closest = closest(name == null ? "" : name.trim().toLowerCase(Locale.ROOT));
-        return "unknown task '" + name + "'" + (closest == null ? "" : "; did you mean '" + closest + "'?")
+        return "unknown task '" + name + "'" + DidYouMean.hint(name, TASKS.keySet())
                 + " Valid tasks: " + String.join(", ", TASKS.keySet());
-    }
-
-    /** The valid name nearest by edit distance, or null when nothing is reasonably close. */
-    static String closest(String typed) {
-        if (typed.isEmpty()) return null;
-        for (String v : TASKS.keySet()) if (v.startsWith(typed)) return v; // "walker" -> "walker-stand"
-        String best = null;
-        int bestDist = Integer.MAX_VALUE;
-        for (String v : TASKS.keySet()) {
-            int d = editDistance(typed, v);
-            if (d < bestDist) {
-                bestDist = d;
-                best = v;
-            }
-        }
-        return bestDist <= Math.max(3, typed.length() / 3) ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

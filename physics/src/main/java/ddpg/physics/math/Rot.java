@@ -52,7 +52,11 @@ public final class Rot {
 
     /** Rotation matrix (row-major) of a unit quaternion. */
     public static void quatToMat(double[] q, int qi, double[] m, int mi) {
-        double w = q[qi], x = q[qi + 1], y = q[qi + 2], z = q[qi + 3];
+        quatToMat(q[qi], q[qi + 1], q[qi + 2], q[qi + 3], m, mi);
+    }
+
+    /** Rotation matrix (row-major) of the unit quaternion (w, x, y, z), for callers that hold it in locals. */
+    public static void quatToMat(double w, double x, double y, double z, double[] m, int mi) {
         double ww = w * w, xx = x * x, yy = y * y, zz = z * z;
         m[mi] = ww + xx - yy - zz;
         m[mi + 4] = ww - xx + yy - zz;

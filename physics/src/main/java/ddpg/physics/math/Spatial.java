@@ -12,7 +12,12 @@ public final class Spatial {
 
     /** res = v x u (motion cross motion): how motion u changes when carried along by velocity v. */
     public static void crossMotion(double[] v, int vi, double[] u, int ui, double[] res, int ri) {
-        double wx = v[vi], wy = v[vi + 1], wz = v[vi + 2], lx = v[vi + 3], ly = v[vi + 4], lz = v[vi + 5];
+        crossMotion(v[vi], v[vi + 1], v[vi + 2], v[vi + 3], v[vi + 4], v[vi + 5], u, ui, res, ri);
+    }
+
+    /** {@link #crossMotion(double[], int, double[], int, double[], int)} for a v held in locals (angular w, linear l). */
+    public static void crossMotion(double wx, double wy, double wz, double lx, double ly, double lz, double[] u, int ui,
+                                   double[] res, int ri) {
         double ax = u[ui], ay = u[ui + 1], az = u[ui + 2], bx = u[ui + 3], by = u[ui + 4], bz = u[ui + 5];
         res[ri] = wy * az - wz * ay;
         res[ri + 1] = wz * ax - wx * az;

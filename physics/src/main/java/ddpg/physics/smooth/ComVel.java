@@ -1,5 +1,6 @@
 package ddpg.physics.smooth;
 
+import ddpg.physics.math.Spatial;
 import ddpg.physics.model.Data;
 import ddpg.physics.model.Model;
 
@@ -72,15 +73,9 @@ public final class ComVel {
         }
     }
 
-    /** out[o..o+6) = v x cdof[o..o+6) (Spatial.crossMotion, same arithmetic). */
+    /** out[o..o+6) = v x u[o..o+6), v in locals. */
     private static void cross(double wx, double wy, double wz, double lx, double ly, double lz, double[] u,
                               double[] out, int o) {
-        double ax = u[o], ay = u[o + 1], az = u[o + 2], bx = u[o + 3], by = u[o + 4], bz = u[o + 5];
-        out[o] = wy * az - wz * ay;
-        out[o + 1] = wz * ax - wx * az;
-        out[o + 2] = wx * ay - wy * ax;
-        out[o + 3] = wy * bz - wz * by + ly * az - lz * ay;
-        out[o + 4] = wz * bx - wx * bz + lz * ax - lx * az;
-        out[o + 5] = wx * by - wy * bx + lx * ay - ly * ax;
+        Spatial.crossMotion(wx, wy, wz, lx, ly, lz, u, o, out, o);
     }
 }

@@ -355,7 +355,7 @@ public final class Kinematics {
                 ximat[b9 + 8] = m8;
             } else {
                 double bw = bodyIquat[b4], bx = bodyIquat[b4 + 1], by = bodyIquat[b4 + 2], bz = bodyIquat[b4 + 3];
-                toMat(qw * bw - qx * bx - qy * by - qz * bz, qw * bx + qx * bw + qy * bz - qz * by,
+                Rot.quatToMat(qw * bw - qx * bx - qy * by - qz * bz, qw * bx + qx * bw + qy * bz - qz * by,
                         qw * by - qx * bz + qy * bw + qz * bx, qw * bz + qx * by - qy * bx + qz * bw, ximat, b9);
             }
         }
@@ -381,7 +381,7 @@ public final class Kinematics {
             outPos[i3] = x;
             outPos[i3 + 1] = y;
             outPos[i3 + 2] = z;
-            toMat(w, qx, qy, qz, outMat, 9 * i);
+            Rot.quatToMat(w, qx, qy, qz, outMat, 9 * i);
             from[f] = x;
             from[f + 1] = y;
             from[f + 2] = z;
@@ -390,20 +390,6 @@ public final class Kinematics {
             from[f + 5] = qy;
             from[f + 6] = qz;
         }
-    }
-
-    /** Rot.quatToMat of (w, x, y, z) into out[o..o+9). */
-    private static void toMat(double w, double x, double y, double z, double[] out, int o) {
-        double ww = w * w, xx = x * x, yy = y * y, zz = z * z;
-        out[o] = ww + xx - yy - zz;
-        out[o + 4] = ww - xx + yy - zz;
-        out[o + 8] = ww - xx - yy + zz;
-        out[o + 1] = 2 * (x * y - w * z);
-        out[o + 2] = 2 * (x * z + w * y);
-        out[o + 3] = 2 * (x * y + w * z);
-        out[o + 5] = 2 * (y * z - w * x);
-        out[o + 6] = 2 * (x * z - w * y);
-        out[o + 7] = 2 * (y * z + w * x);
     }
 
     /** World poses of geoms or sites: frame = body frame, inertial frame, body rotation + offset, or general. */
@@ -432,7 +418,7 @@ public final class Kinematics {
                 final int b4 = 4 * body, i4 = 4 * i;
                 double aw = xquat[b4], ax = xquat[b4 + 1], ay = xquat[b4 + 2], az = xquat[b4 + 3];
                 double bw = lquat[i4], bx = lquat[i4 + 1], by = lquat[i4 + 2], bz = lquat[i4 + 3];
-                toMat(aw * bw - ax * bx - ay * by - az * bz, aw * bx + ax * bw + ay * bz - az * by,
+                Rot.quatToMat(aw * bw - ax * bx - ay * by - az * bz, aw * bx + ax * bw + ay * bz - az * by,
                         aw * by - ax * bz + ay * bw + az * bx, aw * bz + ax * by - ay * bx + az * bw, outMat, i9);
             }
             double x = lpos[i3], y = lpos[i3 + 1], z = lpos[i3 + 2];

@@ -4,9 +4,11 @@ package ddpg.physics.tasks;
  * The task's own random stream: splitmix64, with the draw primitives of the MuJoCo reference harness
  * ({@code mjref}), so that {@code reset(seed)} here makes the same draws as {@code mjref task --seed seed}.
  *
- * <p>dm_control uses NumPy's MT19937; the spec only asks for the same distributions and draw order, and using the
- * harness's generator instead lets the tests compare whole initial states with real MuJoCo's, number for number.
- * Not thread-safe: each environment instance owns one.
+ * <p>Why this is not {@code ddpg.engine.Rng}, the generator everything else uses: physics never imports engine,
+ * and this class must reproduce the harness's stream draw for draw (plain splitmix64 state, uncached Box-Muller
+ * normals), not merely be a good generator. dm_control uses NumPy's MT19937; the spec only asks for the same
+ * distributions and draw order, and using the harness's generator instead lets the tests compare whole initial
+ * states with real MuJoCo's, number for number. Not thread-safe: each environment instance owns one.
  */
 public final class SplitMix64 {
     /** Stream kinds of the reference harness: 4 = a task's initial-state draws, 5 = its random actions. */

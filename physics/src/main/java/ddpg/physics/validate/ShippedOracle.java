@@ -102,7 +102,7 @@ public final class ShippedOracle {
         String worstFile = null;
         for (String res : transitions) {
             OracleCsv csv = read(res);
-            Report report = new TransitionValidator(m).validate(csv);
+            ValidationReport report = new TransitionValidator(m).validate(csv);
             out.println("transitions " + csv.file() + " (model " + model + ", " + csv.rows() + " records)");
             report.print(out, i -> "line " + csv.line(i));
             out.println(report.verdict(model, csv.rows()));

@@ -25,7 +25,7 @@ public final class TaskValidator {
             CONSTRAINED_STATE_TOL = 1e-6;
 
     /** The comparison; {@link #summary()} is the line the CLI prints last. */
-    public record Result(String task, String source, int rows, Report report) {
+    public record Result(String task, String source, int rows, ValidationReport report) {
         public boolean pass() {
             return report.passed();
         }
@@ -53,7 +53,7 @@ public final class TaskValidator {
     /** Validates {@code env} (a fresh environment of {@code task}); prints the table to {@code out} if not null. */
     public static Result validate(ControlSuiteEnv env, String task, EpisodeCsv episode, PrintStream out) {
         checkShape(env, task, episode);
-        Report report = new Report();
+        ValidationReport report = new ValidationReport();
         FieldStats reward = report.add(new FieldStats("reward", REWARD_TOL));
         FieldStats obs = report.add(new FieldStats("obs", OBS_TOL));
         FieldStats qposSmooth = report.add(new FieldStats("next_qpos (smooth rows)", SMOOTH_STATE_TOL));

@@ -33,7 +33,7 @@ public final class TransitionValidator {
         this.sim = new Simulator(m, solver != null ? solver : ConstraintStage.NONE);
     }
 
-    public Report validate(OracleCsv csv) {
+    public ValidationReport validate(OracleCsv csv) {
         int nq = m.nq, nv = m.nv, nb = m.nbody;
         String name = m.name.isEmpty() ? m.source : m.name;
         csv.requireSize("qpos", nq, name, "nq");
@@ -54,7 +54,7 @@ public final class TransitionValidator {
         int maxcon = 0;
         while (csv.has("contact[" + maxcon + "].dist")) maxcon++;
 
-        Report rep = new Report();
+        ValidationReport rep = new ValidationReport();
         FieldStats xpos = rep.add(new FieldStats("xpos", SMOOTH_TOL));
         FieldStats xquat = rep.add(new FieldStats("xquat", SMOOTH_TOL));
         FieldStats com = rep.add(new FieldStats("subtree_com1", SMOOTH_TOL));

@@ -17,7 +17,7 @@ public final class Validation {
     /** Returns true if everything compared passed. */
     public static boolean run(Model m, String modelName, Path transitions, Path rollout, PrintStream out) {
         OracleCsv csv = OracleCsv.read(transitions);
-        Report report = new TransitionValidator(m).validate(csv);
+        ValidationReport report = new TransitionValidator(m).validate(csv);
         out.println("transitions " + transitions + " (model " + modelName + ", " + csv.rows() + " records)");
         report.print(out, i -> "line " + csv.line(i));
         boolean pass = report.passed();

@@ -23,7 +23,7 @@ class TransitionValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void everyFixtureFieldPasses(String name) {
-        Report r = new TransitionValidator(PipelineFixtures.model(name)).validate(PipelineFixtures.transitions(name));
+        ValidationReport r = new TransitionValidator(PipelineFixtures.model(name)).validate(PipelineFixtures.transitions(name));
         for (FieldStats f : r.fields()) {
             assertTrue(f.passed(), name + " " + f.name + ": worst " + f.worstScore + " at record " + f.worstRecord);
             if (f.skipped == null) assertTrue(f.records > 0 || f.name.startsWith("contact.")
@@ -34,7 +34,7 @@ class TransitionValidatorTest {
 
     @Test
     void smoothOnlyModeSkipsConstraintFields() {
-        Report r = new TransitionValidator(PipelineFixtures.model("reacher"), false)
+        ValidationReport r = new TransitionValidator(PipelineFixtures.model("reacher"), false)
                 .validate(PipelineFixtures.transitions("reacher"));
         int skipped = 0;
         for (FieldStats f : r.fields()) {
@@ -89,7 +89,7 @@ class TransitionValidatorTest {
         OracleCsv csv = OracleCsv.read(new ByteArrayInputStream(String.join("\n", lines)
                 .getBytes(StandardCharsets.UTF_8)), "walker-corrupted.csv");
         Model m = PipelineFixtures.model("walker");
-        Report r = new TransitionValidator(m).validate(csv);
+        ValidationReport r = new TransitionValidator(m).validate(csv);
         assertFalse(r.passed());
         FieldStats bias = r.fields().stream().filter(f -> f.name.equals("qfrc_bias")).findFirst().orElseThrow();
         assertEquals(1, bias.failures);

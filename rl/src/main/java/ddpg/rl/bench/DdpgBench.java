@@ -1,11 +1,11 @@
 package ddpg.rl.bench;
 
+import ddpg.engine.Rng;
 import ddpg.engine.optim.Subnormals;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 import ddpg.rl.train.TrainingStep;
 

@@ -1,11 +1,11 @@
 package ddpg.rl.bench;
 
+import ddpg.engine.Rng;
 import ddpg.engine.kernels.ElementwiseKernels;
 import ddpg.engine.kernels.Kernels;
 import ddpg.engine.kernels.ScalarElementwise;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * {@code bench elementwise}: the activation, broadcast, reduction and optimizer kernels on one DDPG activation
@@ -23,7 +23,7 @@ public final class ElementwiseSuite implements BenchSuite {
 
     @Override
     public void run(BenchContext ctx) {
-        Random rnd = new Random(2);
+        Rng rnd = new Rng(2);
         float[] x = random(N, rnd), y = random(N, rnd), z = new float[N], g = random(N, rnd);
         float[] m = new float[N], v = new float[N], bias = random(COLS, rnd), sums = new float[COLS];
         List<Op> ops = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class ElementwiseSuite implements BenchSuite {
 
     static volatile float sink;
 
-    static float[] random(int n, Random rnd) {
+    static float[] random(int n, Rng rnd) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian();
         return x;

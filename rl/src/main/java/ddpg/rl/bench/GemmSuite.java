@@ -1,10 +1,10 @@
 package ddpg.rl.bench;
 
+import ddpg.engine.Rng;
 import ddpg.engine.kernels.Gemm;
 import ddpg.engine.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * {@code bench gemm}: every GEMM strategy on the DDPG layer shapes (forward nn, and the nt/tn products backward
@@ -61,7 +61,7 @@ public final class GemmSuite implements BenchSuite {
             if (!available.contains(v)) throw new IllegalArgumentException("--variant " + v + " is not available here "
                     + "(available: " + String.join(", ", available) + "; vector-<T>t needs --threads T)");
         }
-        Random rnd = new Random(1);
+        Rng rnd = new Rng(1);
         for (GemmShape s : shapes) {
             float[] a = random(s.m() * s.k(), rnd), b = random(s.k() * s.n(), rnd), c = new float[s.m() * s.n()];
             List<String> names = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class GemmSuite implements BenchSuite {
         return 1;
     }
 
-    static float[] random(int n, Random rnd) {
+    static float[] random(int n, Rng rnd) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = (float) rnd.nextGaussian();
         return x;

@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.physics.DidYouMean;
 import ddpg.rl.bench.BenchContext;
 import ddpg.rl.bench.BenchSuite;
 import ddpg.rl.bench.BenchSuites;
@@ -71,7 +72,7 @@ final class BenchCommand implements Command {
             }
             BenchSuite s = BenchSuites.byName(n);
             if (s == null) {
-                throw new UserError("unknown benchmark suite '" + n + "'" + Suggest.hint(n, BenchSuites.names())
+                throw new UserError("unknown benchmark suite '" + n + "'" + DidYouMean.hint(n, BenchSuites.names())
                         + " (suites: " + String.join(", ", BenchSuites.names()) + ", all)");
             }
             suites.add(s);

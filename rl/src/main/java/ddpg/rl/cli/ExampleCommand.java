@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.physics.DidYouMean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class ExampleCommand implements Command {
         }
         if (ex == null) {
             List<String> names = all.stream().map(Example::name).toList();
-            throw new UserError("no example '" + wanted + "'" + Suggest.hint(wanted, names) + " (examples: " + String.join(", ", names) + ")");
+            throw new UserError("no example '" + wanted + "'" + DidYouMean.hint(wanted, names) + " (examples: " + String.join(", ", names) + ")");
         }
         Method main = Class.forName(ex.className()).getMethod("main", String[].class);
         try {

@@ -1,6 +1,7 @@
 package ddpg.rl.cli;
 
 import ddpg.engine.kernels.Kernels;
+import ddpg.physics.DidYouMean;
 import ddpg.rl.train.BadFile;
 import ddpg.rl.train.WriteFailed;
 import java.io.PrintWriter;
@@ -120,7 +121,7 @@ public final class Main {
         } else {
             cmd = commands.get(first);
             if (cmd == null) {
-                return userError("unknown command '" + first + "'" + Suggest.hint(first, commands.keySet())
+                return userError("unknown command '" + first + "'" + DidYouMean.hint(first, commands.keySet())
                         + " (commands: " + String.join(", ", commands.keySet()) + ")");
             }
             rest = args.subList(1, args.size());
@@ -137,7 +138,7 @@ public final class Main {
             String opt = e.getOption();
             List<String> names = new ArrayList<>();
             for (Option o : options.getOptions()) if (o.getLongOpt() != null) names.add("--" + o.getLongOpt());
-            return userError("unknown option '" + opt + "' for '" + cmd.name() + "'" + Suggest.hint(opt, names)
+            return userError("unknown option '" + opt + "' for '" + cmd.name() + "'" + DidYouMean.hint(opt, names)
                     + " (see '" + PROGRAM + " " + cmd.name() + " --help')");
         } catch (MissingArgumentException e) {
             Option o = e.getOption();

@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.physics.env.ControlSuiteEnv;
@@ -14,7 +15,6 @@ import ddpg.rl.viz.Renderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.LongUnaryOperator;
 import org.apache.commons.cli.CommandLine;
@@ -143,9 +143,9 @@ final class RenderCommand implements Command {
 
     /** Uniform actions in [-1, 1], seeded. */
     private static BiConsumer<double[], double[]> random(long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         return (o, a) -> {
-            for (int j = 0; j < a.length; j++) a[j] = 2 * rng.nextDouble() - 1;
+            for (int j = 0; j < a.length; j++) a[j] = rng.uniform(-1, 1);
         };
     }
 }

@@ -1,6 +1,7 @@
 package ddpg.rl.cli;
 
 import ddpg.engine.kernels.Kernels;
+import ddpg.physics.DidYouMean;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Tasks;
 import ddpg.rl.replay.ReplayBuffer;
@@ -92,14 +93,14 @@ final class SweepCommand implements Command {
                     return status(open(Path.of(pos.get(1))));
                 default:
                     throw new UserError("unexpected argument '" + pos.get(0) + "'; 'sweep' takes options, or 'cell <dir> <index>'"
-                            + " or 'status <dir>'" + Suggest.hint(pos.get(0), List.of("cell", "status")));
+                            + " or 'status <dir>'" + DidYouMean.hint(pos.get(0), List.of("cell", "status")));
             }
         }
         // How to run is checked before anything is written.
         String scheduler = cl.getOptionValue("scheduler", "local").toLowerCase(Locale.ROOT);
         if (!List.of("local", "slurm", "k8s", "kubernetes").contains(scheduler))
             throw new UserError("--scheduler expects local, slurm or k8s, got '" + scheduler + "'"
-                    + Suggest.hint(scheduler, List.of("local", "slurm", "k8s")));
+                    + DidYouMean.hint(scheduler, List.of("local", "slurm", "k8s")));
         if (cl.hasOption("jobs") && Args.intValue(cl, "jobs", 1) < 1)
             throw new UserError("--jobs must be at least 1, got " + cl.getOptionValue("jobs"));
         SweepFolder sweep = cl.hasOption("resume") ? resumeFolder(cl) : createFolder(cl);
@@ -182,7 +183,7 @@ final class SweepCommand implements Command {
             if (name.equals("task") || name.equals("seed"))
                 throw new UserError("--grid " + name + ": use --" + name + "s for that axis");
             if (!trainNames.contains(name))
-                throw new UserError("--grid " + name + ": not a train option" + Suggest.hint(name, trainNames) + " (see 'ddpg.jar train --help')");
+                throw new UserError("--grid " + name + ": not a train option" + DidYouMean.hint(name, trainNames) + " (see 'ddpg.jar train --help')");
             if (cl.hasOption(name)) throw new UserError("--" + name + " is both a grid axis and a fixed option; give it once");
             if (grid.containsKey(name)) throw new UserError("--grid " + name + " is given twice; list all its values in one --grid");
             List<String> values = new ArrayList<>();

@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.physics.DidYouMean;
 import ddpg.physics.env.Tasks;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class TaskNames {
         if (GYM.containsKey(gym))
             throw new UserError("'" + typed + "' is a Gymnasium environment; the closest Control Suite task here is "
                     + GYM.get(gym) + " (tasks: " + String.join(", ", Tasks.names()) + ")");
-        throw new UserError("unknown task '" + typed + "'" + Suggest.hint(typed, Tasks.names()) + " (tasks: "
+        throw new UserError("unknown task '" + typed + "'" + DidYouMean.hint(typed, Tasks.names()) + " (tasks: "
                 + String.join(", ", Tasks.names()) + ")");
     }
 }

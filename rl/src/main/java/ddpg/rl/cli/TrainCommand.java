@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.physics.DidYouMean;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
@@ -338,7 +339,7 @@ final class TrainCommand implements Command {
             try {
                 c = Presets.named(preset);
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage() + Suggest.hint(preset, Presets.NAMES));
+                throw new UserError(e.getMessage() + DidYouMean.hint(preset, Presets.NAMES));
             }
         }
         if (cl.hasOption("hidden")) c.hidden = parseHidden(cl.getOptionValue("hidden"));

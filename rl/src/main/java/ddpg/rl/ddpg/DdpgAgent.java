@@ -1,13 +1,13 @@
 package ddpg.rl.ddpg;
 
 import ddpg.engine.Arena;
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.engine.ops.Losses;
 import ddpg.engine.optim.Adam;
 import ddpg.engine.optim.StateDicts;
 import ddpg.engine.optim.TargetUpdate;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.Batch;
 import ddpg.rl.replay.ReplayBuffer;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public final class DdpgAgent {
         this.config = config.copy();
         this.obsSize = obsSize;
         this.actSize = actSize;
-        ddpg.engine.Rng init = new ddpg.engine.Rng(Rng.derive(seed, "network-init"));
+        Rng init = new Rng(Rng.derive(seed, "network-init"));
         // Randomly initialise critic Q(s, a | theta^Q) and actor mu(s | theta^mu).
         actor = Actor.of(obsSize, actSize, config, init);
         critic = Critic.of(obsSize, actSize, config, init);

@@ -1,5 +1,7 @@
 package ddpg.rl.noise;
 
+import ddpg.engine.Rng;
+
 /** Independent zero-mean Gaussian noise with standard deviation {@code sigma} in every action dimension. */
 public final class GaussianNoise implements ActionNoise {
     private final double sigma;

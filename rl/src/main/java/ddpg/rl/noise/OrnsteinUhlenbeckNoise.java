@@ -1,5 +1,7 @@
 package ddpg.rl.noise;
 
+import ddpg.engine.Rng;
+
 /**
  * Temporally correlated exploration noise, as in the DDPG paper: an Ornstein-Uhlenbeck process per action
  * dimension, discretised with the Euler-Maruyama step

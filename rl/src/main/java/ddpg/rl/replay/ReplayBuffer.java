@@ -1,6 +1,6 @@
 package ddpg.rl.replay;
 
-import ddpg.rl.noise.Rng;
+import ddpg.engine.Rng;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,8 +1,8 @@
 package ddpg.rl.train;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
-import ddpg.rl.noise.Rng;
 
 /**
  * Runs the deterministic policy (no exploration noise) for a number of episodes and reports the mean and standard

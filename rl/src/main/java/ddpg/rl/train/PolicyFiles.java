@@ -1,5 +1,6 @@
 package ddpg.rl.train;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.io.SafeTensors;
 import ddpg.rl.ddpg.Actor;
@@ -65,7 +66,7 @@ public final class PolicyFiles {
         JsonFields cm = JsonFields.read(cfgFile, "it was edited or damaged; restore it from a backup");
         int obs = (int) cm.whole("obs_size"), act = (int) cm.whole("act_size");
         DdpgConfig c = cfg.agent;
-        Actor actor = new Actor(obs, act, c.hidden, c.batchNorm, c.finalInit, new ddpg.engine.Rng(0));
+        Actor actor = new Actor(obs, act, c.hidden, c.batchNorm, c.finalInit, new Rng(0));
         Path weights = runDir.resolve(WEIGHTS);
         if (Files.isRegularFile(weights)) {
             WeightFiles.load(weights, actor.stateDict(), "write it again from the run's last checkpoint with"

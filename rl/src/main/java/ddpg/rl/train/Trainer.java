@@ -1,12 +1,12 @@
 package ddpg.rl.train;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.noise.ActionNoise;
-import ddpg.rl.noise.Rng;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package ddpg.rl.train;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
@@ -7,7 +8,6 @@ import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.noise.ActionNoise;
 import ddpg.rl.noise.GaussianNoise;
 import ddpg.rl.noise.OrnsteinUhlenbeckNoise;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 
 /**

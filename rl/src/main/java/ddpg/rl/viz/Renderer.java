@@ -50,7 +50,8 @@ public final class Renderer {
 
     /** One worker's scratch: its hit records, the last colour and edge key it traced. */
     private static final class Scratch {
-        final Shapes.Hit hitA = new Shapes.Hit(), hitB = new Shapes.Hit(), shadowHit = new Shapes.Hit();
+        final RayGeomIntersection.Hit hitA = new RayGeomIntersection.Hit(), hitB = new RayGeomIntersection.Hit();
+        final RayGeomIntersection.Hit shadowHit = new RayGeomIntersection.Hit();
         final double[] rgb = new double[3];
         int key;
     }
@@ -284,7 +285,7 @@ public final class Renderer {
 
         double best = Double.POSITIVE_INFINITY;
         int bestK = -1;
-        Shapes.Hit cur = sc.hitA, kept = sc.hitB;
+        RayGeomIntersection.Hit cur = sc.hitA, kept = sc.hitB;
         for (int k = 0; k < n; k++) {
             if (sx < rx0[k] || sx > rx1[k] || sy < ry0[k] || sy > ry1[k]) continue;
             double r = bound[k];
@@ -298,11 +299,11 @@ public final class Renderer {
             double lx = m[0] * dx + m[3] * dy + m[6] * dz;
             double ly = m[1] * dx + m[4] * dy + m[7] * dz;
             double lz = m[2] * dx + m[5] * dy + m[8] * dz;
-            double t = Shapes.intersect(type[k], size[k], o[0], o[1], o[2], lx, ly, lz, cur);
+            double t = RayGeomIntersection.intersect(type[k], size[k], o[0], o[1], o[2], lx, ly, lz, cur);
             if (t < best) {
                 best = t;
                 bestK = k;
-                Shapes.Hit swap = kept;
+                RayGeomIntersection.Hit swap = kept;
                 kept = cur;
                 cur = swap;
             }
@@ -315,7 +316,7 @@ public final class Renderer {
         shade(sc, bestK, kept, best, dx, dy, dz);
     }
 
-    private void shade(Scratch sc, int k, Shapes.Hit h, double t, double dx, double dy, double dz) {
+    private void shade(Scratch sc, int k, RayGeomIntersection.Hit h, double t, double dx, double dy, double dz) {
         double[] m = mat[k];
         double nx = m[0] * h.nx + m[1] * h.ny + m[2] * h.nz;
         double ny = m[3] * h.nx + m[4] * h.ny + m[5] * h.nz;
@@ -382,7 +383,8 @@ public final class Renderer {
             double ex = -cx, ey = -cy, ez = -cz; // shadow-ray origin relative to the geom
             double lox = m[0] * ex + m[3] * ey + m[6] * ez, loy = m[1] * ex + m[4] * ey + m[7] * ez, loz = m[2] * ex + m[5] * ey + m[8] * ez;
             double ldx = m[0] * lx + m[3] * ly + m[6] * lz, ldy = m[1] * lx + m[4] * ly + m[7] * lz, ldz = m[2] * lx + m[5] * ly + m[8] * lz;
-            if (Shapes.intersect(type[k], size[k], lox, loy, loz, ldx, ldy, ldz, sc.shadowHit) < Double.POSITIVE_INFINITY) return true;
+            double t = RayGeomIntersection.intersect(type[k], size[k], lox, loy, loz, ldx, ldy, ldz, sc.shadowHit);
+            if (t < Double.POSITIVE_INFINITY) return true;
         }
         return false;
     }

@@ -15,8 +15,8 @@
  * <h2>Rendering</h2>
  * The renderer never sees the physics engine: it draws {@link ddpg.rl.viz.SceneGeom}s (MuJoCo's geom types, sizes
  * and world poses) from a pinhole {@link ddpg.rl.viz.Camera}. {@link ddpg.rl.viz.Renderer} casts one ray per pixel and
- * intersects it analytically with each geom ({@link ddpg.rl.viz.Shapes}: sphere, capsule, cylinder, ellipsoid, box,
- * one-sided bounded plane), after two cheap rejections: the geom's projected bounding box must contain the pixel, and
+ * intersects it analytically with each geom ({@link ddpg.rl.viz.RayGeomIntersection}: sphere, capsule, cylinder,
+ * ellipsoid, box, one-sided bounded plane), after two cheap rejections: the geom's projected bounding box must contain the pixel, and
  * the ray must pass within its bounding radius. Shading: ambient + headlight + Lambert key light with a shadow ray;
  * a box-filtered checker on floors; silhouettes and shadow borders re-sampled with four rays. {@link
  * ddpg.rl.viz.PhysicsScene} builds the scene from a {@code Model} and body or geom poses, {@link ddpg.rl.viz.TaskView}

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.engine.ops.Losses;
 import ddpg.engine.optim.Adam;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.Batch;
 import ddpg.rl.replay.ReplayBuffer;
 import java.util.Arrays;
@@ -75,7 +75,7 @@ class CriticWeightDecayOnlyTest {
 
     /** A copy of the critic {@code values} after one Adam step (given decay) on the critic loss of the minibatch. */
     private static Critic criticStep(DdpgConfig c, Map<String, float[]> values, Tensor s, Tensor a, Tensor y, double decay) {
-        Critic copy = Critic.of(OBS, ACT, c, new ddpg.engine.Rng(0));
+        Critic copy = Critic.of(OBS, ACT, c, new Rng(0));
         load(copy.stateDict(), values);
         Tensor loss = Losses.mse(copy.forward(s, a), y);
         loss.backward();
@@ -85,7 +85,7 @@ class CriticWeightDecayOnlyTest {
 
     /** A copy of the actor {@code values} after one Adam step (given decay) on -mean Q(s, mu(s)) under {@code critic}. */
     private static Actor actorStep(DdpgConfig c, Map<String, float[]> values, Critic critic, Tensor s, double decay) {
-        Actor copy = Actor.of(OBS, ACT, c, new ddpg.engine.Rng(0));
+        Actor copy = Actor.of(OBS, ACT, c, new Rng(0));
         load(copy.stateDict(), values);
         critic.setRequiresGrad(false);
         try {
@@ -125,7 +125,7 @@ class CriticWeightDecayOnlyTest {
         assertFalse(same(snapshot(withoutDecay.stateDict()), agent.critic().stateDict()), "the decay changed the critic's step");
 
         // The actor's step, taken against the critic as it is after its own step, has no decay term.
-        Critic criticNow = Critic.of(OBS, ACT, c, new ddpg.engine.Rng(0));
+        Critic criticNow = Critic.of(OBS, ACT, c, new Rng(0));
         load(criticNow.stateDict(), snapshot(agent.critic().stateDict()));
         assertSame(actorStep(c, actor0, criticNow, s, 0).stateDict(), agent.actor().stateDict(), "actor = Adam step without decay:");
         assertFalse(same(snapshot(actorStep(c, actor0, criticNow, s, L2).stateDict()), agent.actor().stateDict()),

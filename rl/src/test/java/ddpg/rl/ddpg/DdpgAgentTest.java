@@ -2,9 +2,9 @@ package ddpg.rl.ddpg;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

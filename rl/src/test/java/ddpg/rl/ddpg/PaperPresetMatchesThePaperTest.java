@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.nn.Activation;
 import ddpg.engine.nn.BatchNorm1d;
 import ddpg.engine.nn.Layer;
 import ddpg.engine.nn.Linear;
 import ddpg.engine.nn.Sequential;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ class PaperPresetMatchesThePaperTest {
 
     @Test
     void theActorIs400ReLU300ReLUThenTanhWithTheFinalLayerUniform3e3() {
-        Actor a = Actor.of(OBS, ACT, Presets.paper(), new ddpg.engine.Rng(1));
+        Actor a = Actor.of(OBS, ACT, Presets.paper(), new Rng(1));
         List<Layer> l = layers(a.children().get("net"));
         assertEquals(6, l.size(), l.toString());
         assertLinear(l.get(0), OBS, 400, 1 / Math.sqrt(OBS), "actor layer 1");
@@ -99,7 +99,7 @@ class PaperPresetMatchesThePaperTest {
 
     @Test
     void theCriticTakesTheActionAtItsSecondHiddenLayer() {
-        Critic c = Critic.of(OBS, ACT, Presets.paper(), new ddpg.engine.Rng(1));
+        Critic c = Critic.of(OBS, ACT, Presets.paper(), new Rng(1));
         List<Layer> state = layers(c.children().get("state")), joint = layers(c.children().get("joint"));
         assertEquals(2, state.size(), state.toString());
         assertLinear(state.get(0), OBS, 400, 1 / Math.sqrt(OBS), "critic layer 1 (state only)");
@@ -115,10 +115,10 @@ class PaperPresetMatchesThePaperTest {
     void batchNormOnTopGoesWhereThePaperPutIt() {
         DdpgConfig p = Presets.paper();
         p.batchNorm = true;
-        List<Layer> actor = layers(Actor.of(OBS, ACT, p, new ddpg.engine.Rng(1)).children().get("net"));
+        List<Layer> actor = layers(Actor.of(OBS, ACT, p, new Rng(1)).children().get("net"));
         assertEquals(List.of("BatchNorm1d", "Linear", "BatchNorm1d", "ReLU", "Linear", "BatchNorm1d", "ReLU", "Linear", "Tanh"),
                 actor.stream().map(PaperPresetMatchesThePaperTest::kind).toList());
-        Critic c = Critic.of(OBS, ACT, p, new ddpg.engine.Rng(1));
+        Critic c = Critic.of(OBS, ACT, p, new Rng(1));
         assertEquals(List.of("BatchNorm1d", "Linear", "BatchNorm1d", "ReLU"),
                 layers(c.children().get("state")).stream().map(PaperPresetMatchesThePaperTest::kind).toList());
         assertEquals(List.of("Linear", "ReLU", "Linear"),

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.noise.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;

@@ -2,7 +2,7 @@ package ddpg.rl.replay;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import ddpg.rl.noise.Rng;
+import ddpg.engine.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
 import ddpg.rl.ddpg.Actor;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.noise.Rng;
 import ddpg.rl.replay.ReplayBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ class BatchNormPolicyRoundTripTest {
         assertActsLike(agent, loaded);
 
         // The running statistics are what makes these states come out right: without them the actions differ.
-        Actor noStats = new Actor(OBS, ACT, config().hidden, true, config().finalInit, new ddpg.engine.Rng(0));
+        Actor noStats = new Actor(OBS, ACT, config().hidden, true, config().finalInit, new Rng(0));
         agent.actor().namedParameters().forEach((k, v) -> noStats.namedParameters().get(k).copyFrom(v));
         noStats.eval();
         boolean differs = false;

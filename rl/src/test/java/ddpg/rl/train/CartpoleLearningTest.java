@@ -2,9 +2,9 @@ package ddpg.rl.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.noise.Rng;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

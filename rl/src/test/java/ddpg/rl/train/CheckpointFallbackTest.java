@@ -29,8 +29,8 @@ class CheckpointFallbackTest {
 
     /** A run of 2000 steps "killed" at 1300, with checkpoints at 540 and 1020 (first episode ends after 500, 1000). */
     private Path brokenRun(RunConfig c) throws IOException {
-        Path dir = TrainerTest.newRun(out.resolve("broken-" + System.nanoTime()), c);
-        Trainer t = TrainerTest.trainer(c, dir);
+        Path dir = TinyRuns.newRun(out.resolve("broken-" + System.nanoTime()), c);
+        Trainer t = TinyRuns.trainer(c, dir);
         t.killAfterStep = 1300;
         t.start();
         assertEquals(List.of("step-000000000540", "step-000000001020"), names(Checkpoint.list(dir)));
@@ -38,8 +38,8 @@ class CheckpointFallbackTest {
     }
 
     private Path wholeRun(RunConfig c) throws IOException {
-        Path dir = TrainerTest.newRun(out.resolve("whole"), c);
-        TrainerTest.trainer(c, dir).start();
+        Path dir = TinyRuns.newRun(out.resolve("whole"), c);
+        TinyRuns.trainer(c, dir).start();
         return dir;
     }
 
@@ -55,7 +55,7 @@ class CheckpointFallbackTest {
     }
 
     private static void assertSameRun(Path whole, Path dir) throws IOException {
-        assertEquals(TrainerTest.deterministicColumns(whole), TrainerTest.deterministicColumns(dir));
+        assertEquals(TinyRuns.deterministicColumns(whole), TinyRuns.deterministicColumns(dir));
         assertArrayEquals(Files.readAllBytes(whole.resolve(PolicyFiles.WEIGHTS)), Files.readAllBytes(dir.resolve(PolicyFiles.WEIGHTS)));
     }
 
@@ -69,7 +69,7 @@ class CheckpointFallbackTest {
 
     @Test
     void aDamagedNewestCheckpointFallsBackToThePreviousOneBitExactly() throws IOException {
-        RunConfig c = TrainerTest.config(2000);
+        RunConfig c = TinyRuns.config(2000);
         Path whole = wholeRun(c);
         Path dir = brokenRun(c);
         Path newest = Checkpoint.latest(dir);
@@ -90,7 +90,7 @@ class CheckpointFallbackTest {
 
     @Test
     void checkpointsWithoutAManifestStillResume() throws IOException {
-        RunConfig c = TrainerTest.config(2000);
+        RunConfig c = TinyRuns.config(2000);
         Path whole = wholeRun(c);
         Path dir = brokenRun(c);
         for (Path p : Checkpoint.list(dir)) Files.delete(p.resolve(CheckpointManifest.FILE));
@@ -101,7 +101,7 @@ class CheckpointFallbackTest {
 
     @Test
     void staleAndSurplusFoldersAreRemovedOnceANewCheckpointIsComplete() throws IOException {
-        RunConfig c = TrainerTest.config(2000);
+        RunConfig c = TinyRuns.config(2000);
         Path dir = brokenRun(c);
         Path folder = dir.resolve(Checkpoint.FOLDER);
         Files.createDirectories(folder.resolve(".tmp-step-000000001200")).resolve("replay.bin");
@@ -116,7 +116,7 @@ class CheckpointFallbackTest {
 
     @Test
     void withEveryCheckpointDamagedNothingIsMoved() throws IOException {
-        RunConfig c = TrainerTest.config(2000);
+        RunConfig c = TinyRuns.config(2000);
         Path dir = brokenRun(c);
         for (Path p : Checkpoint.list(dir)) flipAWeight(p.resolve(Checkpoint.AGENT_FILE));
         byte[] progress = Files.readAllBytes(dir.resolve(ProgressLog.FILE_NAME));

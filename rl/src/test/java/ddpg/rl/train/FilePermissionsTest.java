@@ -15,9 +15,9 @@ class FilePermissionsTest {
     @Test
     void weightFilesHaveTheSamePermissionsAsTheRest(@TempDir Path out) throws IOException {
         Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        RunConfig c = TrainerTest.config(600);
-        Path dir = TrainerTest.newRun(out, c);
-        TrainerTest.trainer(c, dir).start();
+        RunConfig c = TinyRuns.config(600);
+        Path dir = TinyRuns.newRun(out, c);
+        TinyRuns.trainer(c, dir).start();
         var expected = Files.getPosixFilePermissions(dir.resolve("config.json"));
         assertEquals(expected, Files.getPosixFilePermissions(dir.resolve(PolicyFiles.WEIGHTS)));
         Path ckpt = Checkpoint.latest(dir);

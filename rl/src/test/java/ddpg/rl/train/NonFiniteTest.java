@@ -22,7 +22,7 @@ class NonFiniteTest {
 
     /** A point-mass run (checkpoints at 540, 1020, ...; evaluations every 600) with a NaN put in after {@code step}. */
     private Trainer.Stopped poisoned(Path dir, RunConfig c, long step, String tensor) {
-        Trainer t = TrainerTest.trainer(c, dir);
+        Trainer t = TinyRuns.trainer(c, dir);
         t.poisonAfterStep = step;
         if (tensor != null) t.poisonTensor = tensor;
         return assertThrows(Trainer.Stopped.class, t::start);
@@ -37,8 +37,8 @@ class NonFiniteTest {
 
     @Test
     void aNanWeightDuringLearningStopsBeforeTheNextCheckpoint() throws IOException {
-        RunConfig c = TrainerTest.config(3000);
-        Path dir = TrainerTest.newRun(out, c);
+        RunConfig c = TinyRuns.config(3000);
+        Path dir = TinyRuns.newRun(out, c);
         Trainer.Stopped e = poisoned(dir, c, 700, null);
         assertTrue(e.getMessage().contains("the networks diverged at step"), e.getMessage());
         assertTrue(e.getMessage().contains("the last good checkpoint, " + dir.resolve("checkpoints").resolve("step-000000000540")
@@ -49,9 +49,9 @@ class NonFiniteTest {
 
     @Test
     void aNanWeightBeforeAnyUpdateIsCaughtByTheScan() throws IOException {
-        RunConfig c = TrainerTest.config(3000);
+        RunConfig c = TinyRuns.config(3000);
         c.agent.warmup = c.agent.learningStarts = 2900;
-        Path dir = TrainerTest.newRun(out, c);
+        Path dir = TinyRuns.newRun(out, c);
         // No update until step 2900, so no loss can show the NaN: the scan before the checkpoint at 540 must.
         Trainer.Stopped e = poisoned(dir, c, 100, "target_critic.joint.0.weight");
         assertTrue(e.getMessage().contains("tensor 'target_critic.joint.0.weight' holds NaN"), e.getMessage());
@@ -62,9 +62,9 @@ class NonFiniteTest {
 
     @Test
     void aNonFiniteLossStopsAtThatUpdate() throws IOException {
-        RunConfig c = TrainerTest.config(3000);
-        Path dir = TrainerTest.newRun(out, c);
-        Trainer probe = TrainerTest.trainer(c, TrainerTest.newRun(out.resolve("probe"), c));
+        RunConfig c = TinyRuns.config(3000);
+        Path dir = TinyRuns.newRun(out, c);
+        Trainer probe = TinyRuns.trainer(c, TinyRuns.newRun(out.resolve("probe"), c));
         List<String> critic = probe.agent().stateTensors().keySet().stream().filter(k -> k.startsWith("critic.")).toList();
         String outputBias = critic.get(critic.size() - 1); // Q = ... + b: a NaN here is in every Q, so in the loss
         Trainer.Stopped e = poisoned(dir, c, 700, outputBias);

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.Rng;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.noise.ActionNoise;
 import ddpg.rl.noise.OrnsteinUhlenbeckNoise;
-import ddpg.rl.noise.Rng;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +52,12 @@ class OuNoiseTimeStepAndEpisodeRestartTest {
         assertEquals(0, mean, 5 * seMean, "mean, dt " + dt);
         assertEquals(expectedStd, std, 5 * seStdRel * expectedStd, "stationary std, dt " + dt);
         assertEquals(a, (lag / n - mean * mean) / var, 5 * seLag + 1e-4, "lag-1 autocorrelation, dt " + dt);
+    }
+
+    @Test
+    void unitTimeStep() {
+        // dt 1, the paper's: std 0.3803, lag-1 autocorrelation 0.85.
+        checkStationary(1.0, 400_000, 11);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package ddpg.rl.train;
 
+import ddpg.engine.Rng;
 import ddpg.physics.model.Model;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
-import ddpg.rl.noise.Rng;
 
 /**
  * A tiny task for fast learning tests: a 1-D point mass with friction that must be pushed to the origin and held

@@ -86,9 +86,9 @@ class TensorBoardPythonReaderTest {
                 proto.getFileName().toString()), null);
         assertEquals(0, protoc.exit(), "protoc: " + protoc.err());
 
-        RunConfig c = TrainerTest.config(700);
-        Path dir = TrainerTest.newRun(tmp.resolve("runs"), c);
-        TrainerTest.trainer(c, dir).start();
+        RunConfig c = TensorBoardRunTest.config(700);
+        Path dir = TinyRuns.newRun(tmp.resolve("runs"), c);
+        TinyRuns.trainer(c, dir).start();
         List<Path> files = TensorBoardRunTest.eventFiles(dir);
         assertEquals(1, files.size(), files.toString());
         String events = files.get(0).toString();

@@ -32,6 +32,13 @@ class TensorBoardRunTest {
             new Column("mean_q", TensorBoardLog.MEAN_Q, -1),
             new Column("steps_per_s", TensorBoardLog.STEPS_PER_S, 1));
 
+    /** A tiny run with TensorBoard logging on (TinyRuns turns it off). */
+    static RunConfig config(long steps) {
+        RunConfig c = TinyRuns.config(steps);
+        c.run.tensorboard = true;
+        return c;
+    }
+
     static List<Path> eventFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(EventFileWriter.FILE_PREFIX)).sorted().toList();
@@ -83,9 +90,9 @@ class TensorBoardRunTest {
 
     @Test
     void aRunWritesEveryProgressRowAsScalarsAndItsSettingsAsText(@TempDir Path out) throws IOException {
-        RunConfig c = TrainerTest.config(700);
-        Path dir = TrainerTest.newRun(out, c);
-        TrainerTest.trainer(c, dir).start();
+        RunConfig c = config(700);
+        Path dir = TinyRuns.newRun(out, c);
+        TinyRuns.trainer(c, dir).start();
         List<Path> files = eventFiles(dir);
         assertEquals(1, files.size(), files.toString());
         assertScalarsMatchProgress(dir, EventFileDecoder.scalars(files.get(0)));
@@ -116,9 +123,9 @@ class TensorBoardRunTest {
 
     @Test
     void aResumedRunAddsAnEventFileThatStartsAtTheCheckpoint(@TempDir Path out) throws IOException {
-        RunConfig c = TrainerTest.config(1200);
-        Path dir = TrainerTest.newRun(out, c);
-        Trainer first = TrainerTest.trainer(c, dir);
+        RunConfig c = config(1200);
+        Path dir = TinyRuns.newRun(out, c);
+        Trainer first = TinyRuns.trainer(c, dir);
         first.killAfterStep = 700;           // after the checkpoint at step 540 (first episode end >= 500)
         first.start();
         trainerFor(dir).resume();
@@ -136,22 +143,22 @@ class TensorBoardRunTest {
     }
 
     private static Trainer trainerFor(Path dir) {
-        return TrainerTest.trainer(RunConfig.read(dir.resolve("config.json")), dir);
+        return TinyRuns.trainer(RunConfig.read(dir.resolve("config.json")), dir);
     }
 
     @Test
     void noTensorboardWritesNoEventFile(@TempDir Path out) throws IOException {
-        RunConfig c = TrainerTest.config(200);
+        RunConfig c = config(200);
         c.run.tensorboard = false;
-        Path dir = TrainerTest.newRun(out, c);
-        TrainerTest.trainer(c, dir).start();
+        Path dir = TinyRuns.newRun(out, c);
+        TinyRuns.trainer(c, dir).start();
         assertEquals(List.of(), eventFiles(dir));
         assertTrue(Files.isRegularFile(dir.resolve(ProgressLog.FILE_NAME)));
     }
 
     @Test
     void theSettingIsSavedAndOlderConfigsMeanOn(@TempDir Path out) throws IOException {
-        RunConfig c = TrainerTest.config(200);
+        RunConfig c = config(200);
         c.run.tensorboard = false;
         Path file = out.resolve("config.json");
         c.write(file, 2, 1);

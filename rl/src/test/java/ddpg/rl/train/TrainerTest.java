@@ -1,64 +1,20 @@
 package ddpg.rl.train;
 
+import static ddpg.rl.train.TinyRuns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
-import ddpg.engine.io.SafeTensors;
-import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.noise.Rng;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
-    static RunConfig config(long steps) {
-        RunSettings r = new RunSettings();
-        r.task = "point-mass";
-        r.steps = steps;
-        r.seed = 7;
-        r.evalEvery = 600;
-        r.evalEpisodes = 5;
-        r.checkpointEvery = 500;
-        DdpgConfig a = new DdpgConfig();
-        a.hidden = new int[] {32, 32};
-        a.actorLr = 1e-3;
-        a.criticLr = 1e-3;
-        a.batch = 32;
-        a.buffer = 5000;
-        a.warmup = 300;
-        a.learningStarts = 300;
-        a.tau = 0.01;
-        return new RunConfig(r, a, "test");
-    }
-
-    static Path newRun(Path out, RunConfig c) throws IOException {
-        Path dir = RunFolder.create(out, c.run.task, c.run.seed, java.time.LocalDateTime.of(2026, 1, 1, 12, 0));
-        c.write(dir.resolve("config.json"), 2, 1);
-        return dir;
-    }
-
-    static Trainer trainer(RunConfig c, Path dir) {
-        return new Trainer(c, dir, PointMassEnv::new, new PrintStream(new ByteArrayOutputStream()), false);
-    }
-
-    /** progress.csv without the wall-clock columns (steps_per_s, wall_s). */
-    static List<String> deterministicColumns(Path dir) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve(ProgressLog.FILE_NAME))) {
-            String[] cells = line.split(",", -1);
-            assertEquals(10, cells.length, line);
-            out.add(String.join(",", java.util.Arrays.copyOf(cells, 8)));
-        }
-        return out;
-    }
-
     /** Step 3000 ends an episode and reaches a checkpoint multiple: the final checkpoint is not written again. */
     @Test
     void aRunEndingOnACheckpointStepWritesItOnce(@TempDir Path out) throws IOException {
@@ -158,9 +114,7 @@ class TrainerTest {
         RunConfig again = RunConfig.read(broken.resolve("config.json"));
         trainer(again, broken).resume();
         assertEquals(deterministicColumns(whole), deterministicColumns(broken));
-        Map<String, Tensor> x = SafeTensors.read(whole.resolve(PolicyFiles.WEIGHTS)).tensors();
-        Map<String, Tensor> y = SafeTensors.read(broken.resolve(PolicyFiles.WEIGHTS)).tensors();
-        for (String k : x.keySet()) assertArrayEquals(x.get(k).data(), y.get(k).data(), k);
+        assertSamePolicy(whole, broken);
         assertEquals(Checkpoint.KEEP, Checkpoint.list(broken).size(), "checkpoints older than the two newest are removed");
     }
 
@@ -168,11 +122,11 @@ class TrainerTest {
     void aDivergedEpisodeIsLoggedAndTrainingContinues(@TempDir Path out) throws IOException {
         RunConfig c = config(1000);
         Path dir = newRun(out, c);
-        Trainer t = new Trainer(c, dir, () -> {
+        Trainer t = trainer(c, dir, () -> {
             PointMassEnv e = new PointMassEnv();
             e.divergeFrom = e.divergeTo = 130;
             return e;
-        }, new PrintStream(new ByteArrayOutputStream()), false);
+        });
         Trainer.Summary s = t.start();
         assertEquals(1000, s.envSteps());
         String log = Files.readString(dir.resolve("divergences.log"));
@@ -183,11 +137,11 @@ class TrainerTest {
     void repeatedDivergenceStopsWithTheLastCheckpointIntact(@TempDir Path out) throws IOException {
         RunConfig c = config(3000);
         Path dir = newRun(out, c);
-        Trainer t = new Trainer(c, dir, () -> {
+        Trainer t = trainer(c, dir, () -> {
             PointMassEnv e = new PointMassEnv();
             e.divergeFrom = 700;
             return e;
-        }, new PrintStream(new ByteArrayOutputStream()), false);
+        });
         Trainer.Stopped e = assertThrows(Trainer.Stopped.class, t::start);
         assertTrue(e.getMessage().contains("3 episodes in a row"), e.getMessage());
         Path ckpt = Checkpoint.latest(dir);

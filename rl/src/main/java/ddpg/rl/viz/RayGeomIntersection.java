@@ -5,7 +5,7 @@ package ddpg.rl.viz;
  * returns the smallest ray parameter t > {@link #EPS} at which the ray o + t d enters the surface, or +infinity, and
  * leaves the local surface normal (unit) and hit point in the {@link Hit} it is given.
  */
-final class Shapes {
+final class RayGeomIntersection {
     static final double EPS = 1e-6;
     static final double INF = Double.POSITIVE_INFINITY;
 
@@ -23,7 +23,7 @@ final class Shapes {
         }
     }
 
-    private Shapes() {}
+    private RayGeomIntersection() {}
 
     static double intersect(int type, double[] s, double ox, double oy, double oz, double dx, double dy, double dz, Hit h) {
         return switch (type) {

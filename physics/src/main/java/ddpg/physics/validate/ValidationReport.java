@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The table printed by {@code validate}: one row per field, then a verdict line. */
-public final class Report {
+public final class ValidationReport {
     private final List<FieldStats> fields = new ArrayList<>();
 
     public FieldStats add(FieldStats f) {
