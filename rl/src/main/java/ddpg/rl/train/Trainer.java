@@ -1,5 +1,6 @@
 package ddpg.rl.train;
 
+import ddpg.engine.io.Json;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
