@@ -41,7 +41,7 @@ public abstract class Kind<T> {
         @Override public Integer parse(String option, String text, Integer current) {
             long v = LONG.parse(option, text, (long) current);
             if (v > Integer.MAX_VALUE) throw new IllegalArgumentException("--" + option + " " + v + " is too large (at most " + Integer.MAX_VALUE + ")");
-            return (int) Math.max(v, Integer.MIN_VALUE);
+            return (int) Math.max(v, Integer.MIN_VALUE); // a negative count is left for the setting's range check to name
         }
         @Override Object toJson(Integer v) { return (long) v; }
         @Override Integer fromJson(Object json) { return Math.toIntExact(Json.toLong(json)); }

@@ -7,6 +7,7 @@ import static ddpg.rl.settings.Setting.run;
 
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.train.RunSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -125,7 +126,7 @@ public final class Settings {
     public static final List<Setting<?, ?>> ALL = concat(RUN, AGENT);
 
     private static List<Setting<?, ?>> concat(List<? extends Setting<?, ?>> a, List<? extends Setting<?, ?>> b) {
-        List<Setting<?, ?>> all = new java.util.ArrayList<>(a);
+        List<Setting<?, ?>> all = new ArrayList<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }
