@@ -3,12 +3,12 @@ package ddpg.examples;
 import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
+import ddpg.engine.io.Json;
 import ddpg.engine.io.SafeTensors;
 import ddpg.physics.env.ControlSuiteEnv;
 import ddpg.physics.env.StepResult;
 import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.Actor;
-import ddpg.rl.train.Json;
 import ddpg.rl.train.PolicyFiles;
 
 import java.io.IOException;

@@ -80,30 +80,20 @@ public final class SafeTensors {
 
     /** Writes all tensors (in map order) and the metadata atomically to {@code path}. */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        StringBuilder h = new StringBuilder("{");
-        if (!metadata.isEmpty()) {
-            h.append(Json.quote(METADATA)).append(":{");
-            boolean first = true;
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                if (!first) h.append(',');
-                first = false;
-                h.append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
-            }
-            h.append('}');
-        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (!metadata.isEmpty()) json.put(METADATA, metadata);
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (e.getKey().equals(METADATA)) throw new IllegalArgumentException("'" + METADATA + "' is reserved");
-            Tensor t = e.getValue();
-            long bytes = 4L * t.size();
-            if (h.length() > 1) h.append(',');
-            h.append(Json.quote(e.getKey())).append(":{\"dtype\":\"F32\",\"shape\":[");
-            int[] s = t.shape();
-            for (int k = 0; k < s.length; k++) h.append(k == 0 ? "" : ",").append(s[k]);
-            h.append("],\"data_offsets\":[").append(offset).append(',').append(offset + bytes).append("]}");
+            long bytes = 4L * e.getValue().size();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dtype", "F32");
+            entry.put("shape", e.getValue().shape());
+            entry.put("data_offsets", new long[] {offset, offset + bytes});
+            json.put(e.getKey(), entry);
             offset += bytes;
         }
-        h.append('}');
+        StringBuilder h = new StringBuilder(Json.writeCompact(json));
         while ((h.length() % 8) != 0) h.append(' ');  // keeps the data 8-byte aligned (works only for ASCII names)
         byte[] header = h.toString().getBytes(StandardCharsets.UTF_8);
         int pad = (8 - header.length % 8) % 8;

@@ -2,6 +2,7 @@ package ddpg.rl.cli;
 
 import ddpg.rl.report.LabelRule;
 import ddpg.rl.report.Report;
+import ddpg.rl.settings.Kind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -70,7 +71,7 @@ final class ReportCommand implements Command {
         for (String part : text.split(",", -1)) {
             long v;
             try {
-                v = Args.parseLongWithSuffix(part.strip().replace("_", ""));
+                v = Kind.parseLongWithSuffix(part.strip().replace("_", ""));
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new UserError("--at expects env steps separated by commas, e.g. --at 100k,500k,1M; '" + part.strip()
                         + "' is not a whole number");

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +40,6 @@ final class SweepCommand implements Command {
 
     @Override public String positional() { return "[cell <sweep dir> <index> | status <sweep dir>]"; }
 
-    /** Train options a sweep sets itself, per cell or not at all. */
-    private static final Set<String> NOT_COMMON = Set.of("task", "seed", "out", "resume", "config", "help");
     /** Sweep options that may be given with --resume (how to run, not what). */
     private static final Set<String> RESUME_OK = Set.of("resume", "jobs", "scheduler", "submit", "time", "mem",
             "cpus-per-task", "partition", "image", "pvc", "log-every");
@@ -67,17 +64,13 @@ final class SweepCommand implements Command {
         opt(o, "partition", "name", "slurm: partition to submit to (default: the cluster's default)");
         opt(o, "image", "name", "k8s: container image with a Java 17+ runtime (default " + K8sManifest.DEFAULT_IMAGE + ")");
         opt(o, "pvc", "name", "k8s: PersistentVolumeClaim holding the sweep folder (default " + K8sManifest.DEFAULT_PVC + ")");
-        for (Option t : train.options().getOptions()) if (!NOT_COMMON.contains(t.getLongOpt()) && !o.hasLongOption(t.getLongOpt())) o.addOption(t);
+        Options trainOptions = train.options();
+        for (String n : SweepTrainArgs.forwarded()) if (!o.hasLongOption(n)) o.addOption(trainOptions.getOption(n));
         return o;
     }
 
     private static void opt(Options o, String name, String arg, String desc) {
         o.addOption(Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build());
-    }
-
-    private boolean isFlag(String trainOption) {
-        Option o = train.options().getOption(trainOption);
-        return o != null && !o.hasArg();
     }
 
     @Override
@@ -129,11 +122,11 @@ final class SweepCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        Map<String, List<String>> grid = grid(cl);
-        List<String> common = commonTrainArgs(cl, grid.keySet());
+        Map<String, List<String>> grid = SweepTrainArgs.grid(cl);
+        List<String> common = SweepTrainArgs.common(cl, grid.keySet());
         SweepPlan plan;
         try {
-            plan = new SweepPlan(tasks, seeds, grid, common, this::isFlag);
+            plan = new SweepPlan(tasks, seeds, grid, common, SweepTrainArgs::isFlag);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -146,7 +139,7 @@ final class SweepCommand implements Command {
         }
         Path dir = Path.of(cl.getOptionValue("out", "sweeps/" + String.join("+", tasks)));
         try {
-            return SweepFolder.createOrOpen(dir, plan, runningJar(), this::isFlag);
+            return SweepFolder.createOrOpen(dir, plan, runningJar(), SweepTrainArgs::isFlag);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -164,58 +157,10 @@ final class SweepCommand implements Command {
     private SweepFolder open(Path dir) {
         if (!Files.isDirectory(dir)) throw new UserError("sweep folder " + dir + " does not exist");
         try {
-            return SweepFolder.open(dir, this::isFlag);
+            return SweepFolder.open(dir, SweepTrainArgs::isFlag);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-    }
-
-    private Map<String, List<String>> grid(CommandLine cl) {
-        Map<String, List<String>> grid = new LinkedHashMap<>();
-        String[] axes = cl.getOptionValues("grid");
-        if (axes == null) return grid;
-        List<String> trainNames = new ArrayList<>();
-        for (Option o : train.options().getOptions()) if (!NOT_COMMON.contains(o.getLongOpt())) trainNames.add(o.getLongOpt());
-        for (String a : axes) {
-            int eq = a.indexOf('=');
-            if (eq <= 0 || eq == a.length() - 1) throw new UserError("--grid expects name=v1,v2 (e.g. --grid batch-norm=on,off), got '" + a + "'");
-            String name = a.substring(0, eq).trim().replaceFirst("^--", "");
-            if (name.equals("task") || name.equals("seed"))
-                throw new UserError("--grid " + name + ": use --" + name + "s for that axis");
-            if (!trainNames.contains(name))
-                throw new UserError("--grid " + name + ": not a train option" + DidYouMean.hint(name, trainNames) + " (see 'ddpg.jar train --help')");
-            if (cl.hasOption(name)) throw new UserError("--" + name + " is both a grid axis and a fixed option; give it once");
-            if (grid.containsKey(name)) throw new UserError("--grid " + name + " is given twice; list all its values in one --grid");
-            List<String> values = new ArrayList<>();
-            for (String v : a.substring(eq + 1).split(",")) {
-                String t = v.trim();
-                if (t.isEmpty()) throw new UserError("--grid '" + a + "' has an empty value");
-                if (values.contains(t)) throw new UserError("--grid '" + a + "' lists " + t + " twice");
-                values.add(t);
-            }
-            grid.put(name, values);
-        }
-        return grid;
-    }
-
-    /** The train options given to the sweep, in train's option order, with one thread per cell unless told otherwise. */
-    private List<String> commonTrainArgs(CommandLine cl, Set<String> axes) {
-        List<String> args = new ArrayList<>();
-        boolean threads = false;
-        for (Option t : train.options().getOptions()) {
-            String n = t.getLongOpt();
-            if (NOT_COMMON.contains(n) || axes.contains(n) || !cl.hasOption(n)) continue;
-            if (cl.getOptionValues(n) != null && cl.getOptionValues(n).length > 1)
-                throw new UserError("--" + n + " is given twice; give it once");
-            args.add("--" + n);
-            if (t.hasArg()) args.add(cl.getOptionValue(n));
-            if (n.equals("threads")) threads = true;
-        }
-        if (!threads && !axes.contains("threads")) {
-            args.add("--threads");
-            args.add("1");
-        }
-        return args;
     }
 
     /** The jar this ddpg runs from, or null when it runs from class folders (tests, an IDE). */

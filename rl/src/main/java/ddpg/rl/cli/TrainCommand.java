@@ -5,6 +5,7 @@ import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Tasks;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
+import ddpg.rl.settings.Settings;
 import ddpg.rl.train.BadFile;
 import ddpg.rl.train.BuildInfo;
 import ddpg.rl.train.Checkpoint;
@@ -21,10 +22,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -38,83 +37,17 @@ final class TrainCommand implements Command {
 
     @Override public String summary() { return "train a DDPG agent on a task (the default command): ddpg.jar --task walker-run"; }
 
-    private static final RunSettings RUN = new RunSettings();
-    private static final DdpgConfig DEF = Presets.defaults(), PAPER = Presets.paper();
-
-    /** Options that may be given together with --resume. */
-    private static final Set<String> RESUME_OK = Set.of("resume", "steps", "threads", "log-every", "task");
-
+    /** The options come from the settings table; see {@link TrainOptions}. */
     @Override
     public Options options() {
-        Options o = new Options();
-        // The run
-        opt(o, "task", "name", "task to learn, e.g. walker-run, cartpole-swingup (see 'ddpg.jar tasks'); required unless --resume");
-        opt(o, "steps", "N", "environment steps to train for; 500k and 1e6 work (default " + RUN.steps + ")");
-        opt(o, "seed", "S", "random seed; the same seed gives the same numbers bit for bit, on any --threads and --kernels (default " + RUN.seed + ")");
-        opt(o, "out", "dir", "parent folder of the run folder <task>-s<seed>-<time>/ (default " + RUN.out + ")");
-        opt(o, "eval-every", "N", "evaluate the deterministic policy every N env steps, and at 0 and the end (default " + RUN.evalEvery + ")");
-        opt(o, "eval-episodes", "K", "episodes per evaluation (default " + RUN.evalEpisodes + ")");
-        opt(o, "checkpoint-every", "N", "checkpoint at the first episode end after every N env steps; 0 = only at the end (default " + RUN.checkpointEvery + ")");
-        opt(o, "threads", "T", "threads for the matrix products; any count gives the same numbers (default: the cores, " + RUN.threads + " here)");
-        opt(o, "resume", "run dir", "continue a run from its last checkpoint (only --steps, --threads, --log-every may change)");
-        opt(o, "config", "file", "start a new run with every setting of this config.json (e.g. runs/<run>/config.json); options given as well override it (default: none, the preset)");
-        opt(o, "max-divergences", "N", "stop after N episodes in a row end with a diverged simulation (default " + RUN.maxDivergences + ")");
-        opt(o, "gif-every", "N", "film one episode of the policy into gifs/step-N.gif every N env steps; 0 = never (default " + RUN.gifEvery + ")");
-        o.addOption(Option.builder().longOpt("no-gif")
-                .desc("do not film the final policy into agent.gif when the run completes (default: film one evaluation episode)").build());
-        opt(o, "gif-steps", "N", "film at most N control steps of the episode in each GIF; 0 = the whole episode (default " + RUN.gifSteps + ")");
-        o.addOption(Option.builder().longOpt("no-tensorboard")
-                .desc("do not write TensorBoard event files (default: events.out.tfevents.* in the run folder, for tensorboard --logdir runs)").build());
-        opt(o, "log-every", "sec", "seconds between progress lines when not on a terminal (default " + fmt(RUN.logEvery) + ")");
-        // The algorithm
-        opt(o, "preset", "name", "starting values for the settings below: default or paper (default " + RUN.preset + ")");
-        opt(o, "hidden", "w1,w2,...", "hidden layer widths of actor and critic" + dflt(ints(DEF.hidden), ints(PAPER.hidden)));
-        o.addOption(Option.builder().longOpt("batch-norm")
-                .desc("batch normalisation as in the paper: state input, actor hidden layers, critic layers before the action (default off)").build());
-        opt(o, "action-layer", "L", "critic layer where the action joins: 1 = input, 2 = second layer" + dflt(DEF.actionLayer, PAPER.actionLayer));
-        opt(o, "final-init", "b", "final layers start uniform in +-b; 0 = fan-in init" + dflt(DEF.finalInit, PAPER.finalInit));
-        opt(o, "actor-lr", "lr", "actor Adam learning rate" + dflt(DEF.actorLr, PAPER.actorLr));
-        opt(o, "critic-lr", "lr", "critic Adam learning rate" + dflt(DEF.criticLr, PAPER.criticLr));
-        opt(o, "critic-l2", "c", "critic L2 weight decay" + dflt(DEF.criticL2, PAPER.criticL2));
-        opt(o, "gamma", "g", "discount factor" + dflt(DEF.gamma, PAPER.gamma));
-        opt(o, "tau", "t", "target network Polyak rate, in (0, 1]" + dflt(DEF.tau, PAPER.tau));
-        opt(o, "batch", "N", "minibatch size" + dflt(DEF.batch, PAPER.batch));
-        opt(o, "utd", "r", "gradient updates per env step (update-to-data ratio)" + dflt(DEF.utd, PAPER.utd));
-        opt(o, "buffer", "N", "replay buffer capacity in transitions" + dflt(DEF.buffer, PAPER.buffer));
-        opt(o, "warmup", "N", "env steps with uniformly random actions at the start" + dflt(DEF.warmup, PAPER.warmup));
-        opt(o, "learning-starts", "N", "env steps before the first update" + dflt(DEF.learningStarts, PAPER.learningStarts));
-        opt(o, "noise", "kind", "exploration noise: gaussian or ou (Ornstein-Uhlenbeck)" + dflt(DEF.noise, PAPER.noise));
-        opt(o, "noise-sigma", "s", "Gaussian std or OU sigma" + dflt(DEF.noiseSigma, PAPER.noiseSigma));
-        opt(o, "ou-theta", "th", "OU mean-reversion rate" + dflt(DEF.ouTheta, PAPER.ouTheta));
-        opt(o, "ou-dt", "dt", "OU time step" + dflt(DEF.ouDt, PAPER.ouDt));
-        return o;
-    }
-
-    private static void opt(Options o, String name, String arg, String desc) {
-        o.addOption(Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build());
-    }
-
-    private static String dflt(Object def, Object paper) {
-        String d = def instanceof Double x ? fmt(x) : String.valueOf(def);
-        String p = paper instanceof Double x ? fmt(x) : String.valueOf(paper);
-        return d.equals(p) ? " (default " + d + ")" : " (default " + d + "; paper preset " + p + ")";
-    }
-
-    private static String fmt(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static String ints(int[] a) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < a.length; i++) sb.append(i == 0 ? "" : ",").append(a[i]);
-        return sb.toString();
+        return TrainOptions.options();
     }
 
     @Override
     public int run(CommandLine cl) throws Exception {
         if (!cl.getArgList().isEmpty())
             throw new UserError("unexpected argument '" + cl.getArgList().get(0) + "'; options start with --, e.g. --task walker-run");
-        if (cl.hasOption("resume")) return resume(cl);
+        if (cl.hasOption(TrainOptions.RESUME)) return resume(cl);
         RunConfig config = newRunConfig(cl);
         Path dir;
         try {
@@ -133,8 +66,8 @@ final class TrainCommand implements Command {
      */
     static RunConfig newRunConfig(CommandLine cl) {
         RunConfig base = null;
-        if (cl.hasOption("config")) {
-            Path file = Path.of(cl.getOptionValue("config"));
+        if (cl.hasOption(TrainOptions.CONFIG)) {
+            Path file = Path.of(cl.getOptionValue(TrainOptions.CONFIG));
             if (Files.isDirectory(file)) file = file.resolve("config.json");
             if (!Files.isRegularFile(file)) throw new UserError("--config " + file + " does not exist; pass a run's config.json");
             try {
@@ -143,8 +76,10 @@ final class TrainCommand implements Command {
                 throw new UserError("--config: " + e.getMessage());
             }
         }
-        RunSettings run = runSettings(cl, base == null ? new RunSettings() : base.run.copy());
-        DdpgConfig algo = agentConfig(cl, run.preset, base == null || cl.hasOption("preset") ? null : base.agent.copy());
+        RunSettings run = base == null ? new RunSettings() : base.run.copy();
+        TrainOptions.apply(cl, run);
+        DdpgConfig algo = base == null || cl.hasOption(Settings.PRESET.option()) ? preset(run.preset) : base.agent.copy();
+        TrainOptions.apply(cl, algo);
         EnvSpec spec = taskSpec(run.task);
         try {
             run.validate();
@@ -186,12 +121,8 @@ final class TrainCommand implements Command {
     }
 
     private int resume(CommandLine cl) throws IOException {
-        for (Option o : cl.getOptions()) {
-            if (!RESUME_OK.contains(o.getLongOpt()))
-                throw new UserError("--" + o.getLongOpt() + " cannot be changed when resuming (the run's settings are in its"
-                        + " config.json); only --steps, --threads and --log-every may be given with --resume");
-        }
-        Path dir = Path.of(cl.getOptionValue("resume"));
+        for (Option o : cl.getOptions()) if (!TrainOptions.allowedOnResume(o.getLongOpt())) throw TrainOptions.notOnResume(o.getLongOpt());
+        Path dir = Path.of(cl.getOptionValue(TrainOptions.RESUME));
         if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
         Path cfgFile = dir.resolve("config.json");
         if (!Files.isRegularFile(cfgFile)) throw new UserError(dir + " has no config.json: not a run folder");
@@ -215,20 +146,9 @@ final class TrainCommand implements Command {
             throw new UserError("cannot resume " + dir + " as --task " + cl.getOptionValue("task") + ": that run is for task "
                     + config.run.task + " (drop --task, or start a new run)");
         EnvSpec spec = taskSpec(config.run.task);
-        long steps = Args.longValue(cl, "steps", config.run.steps);
-        if (steps < 0) throw new UserError("--steps must be >= 0, got " + steps);
-        int threads = Args.intValue(cl, "threads", config.run.threads);
-        try {
-            RunSettings.checkThreads(threads);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage() + (cl.hasOption("threads") ? "" : " (the run was started with --threads "
-                    + threads + "; give a smaller --threads with --resume)"));
-        }
         // A different thread count or kernel path (--kernels) is fine: the GEMM threads and every kernel path and
         // vector width compute the same bits (engine/README.md), and config.json keeps the kernel paths used.
-        config.run.steps = steps;
-        config.run.threads = threads;
-        config.run.logEvery = Args.doubleValue(cl, "log-every", config.run.logEvery);
+        TrainOptions.applyOnResume(cl, config);
         try {
             if (Checkpoint.latest(dir) == null)
                 throw new UserError(dir + " has no checkpoint yet (it stopped before the first one); start a new run instead");
@@ -309,69 +229,12 @@ final class TrainCommand implements Command {
         if (problem != null) throw new UserError(problem);
     }
 
-    private static RunSettings runSettings(CommandLine cl, RunSettings r) {
-        if (cl.hasOption("task")) r.task = TaskNames.canonical(cl.getOptionValue("task"));
-        r.steps = Args.longValue(cl, "steps", r.steps);
-        String seed = cl.getOptionValue("seed", "");
-        if (seed.contains(",") || seed.matches("\\s*\\d+\\s*-\\s*\\d+\\s*"))
-            throw new UserError("--seed takes one seed per run; for several, run a sweep: java -jar ddpg.jar sweep --tasks "
-                    + (r.task == null ? "<task>" : r.task) + " --seeds " + seed.replace(" ", ""));
-        r.seed = Args.longValue(cl, "seed", r.seed);
-        r.out = cl.getOptionValue("out", r.out);
-        r.evalEvery = Args.longValue(cl, "eval-every", r.evalEvery);
-        r.evalEpisodes = Args.intValue(cl, "eval-episodes", r.evalEpisodes);
-        r.checkpointEvery = Args.longValue(cl, "checkpoint-every", r.checkpointEvery);
-        r.threads = Args.intValue(cl, "threads", r.threads);
-        r.preset = cl.getOptionValue("preset", r.preset);
-        r.maxDivergences = Args.intValue(cl, "max-divergences", r.maxDivergences);
-        r.logEvery = Args.doubleValue(cl, "log-every", r.logEvery);
-        r.gifEvery = Args.longValue(cl, "gif-every", r.gifEvery);
-        if (cl.hasOption("no-gif")) r.finalGif = false;
-        r.gifSteps = Args.longValue(cl, "gif-steps", r.gifSteps);
-        if (cl.hasOption("no-tensorboard")) r.tensorboard = false;
-        return r;
-    }
-
-    /** {@code base} (from --config) or else the named preset, with every algorithm option given applied on top. */
-    private static DdpgConfig agentConfig(CommandLine cl, String preset, DdpgConfig base) {
-        DdpgConfig c = base;
-        if (c == null) {
-            try {
-                c = Presets.named(preset);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage() + DidYouMean.hint(preset, Presets.NAMES));
-            }
-        }
-        if (cl.hasOption("hidden")) c.hidden = parseHidden(cl.getOptionValue("hidden"));
-        if (cl.hasOption("batch-norm")) c.batchNorm = true;
-        c.actionLayer = Args.intValue(cl, "action-layer", c.actionLayer);
-        c.finalInit = Args.doubleValue(cl, "final-init", c.finalInit);
-        c.actorLr = Args.doubleValue(cl, "actor-lr", c.actorLr);
-        c.criticLr = Args.doubleValue(cl, "critic-lr", c.criticLr);
-        c.criticL2 = Args.doubleValue(cl, "critic-l2", c.criticL2);
-        c.gamma = Args.doubleValue(cl, "gamma", c.gamma);
-        c.tau = Args.doubleValue(cl, "tau", c.tau);
-        c.batch = Args.intValue(cl, "batch", c.batch);
-        c.utd = Args.doubleValue(cl, "utd", c.utd);
-        long buffer = Args.longValue(cl, "buffer", c.buffer);
-        if (buffer > Integer.MAX_VALUE) throw new UserError("--buffer " + buffer + " is too large (at most " + Integer.MAX_VALUE + ")");
-        c.buffer = (int) buffer;
-        c.warmup = Args.longValue(cl, "warmup", c.warmup);
-        c.learningStarts = Args.longValue(cl, "learning-starts", c.learningStarts);
-        c.noise = cl.getOptionValue("noise", c.noise).toLowerCase(Locale.ROOT);
-        c.noiseSigma = Args.doubleValue(cl, "noise-sigma", c.noiseSigma);
-        c.ouTheta = Args.doubleValue(cl, "ou-theta", c.ouTheta);
-        c.ouDt = Args.doubleValue(cl, "ou-dt", c.ouDt);
-        return c;
-    }
-
-    static int[] parseHidden(String v) {
+    /** The named preset, or a one-line {@link UserError} with the closest name. */
+    private static DdpgConfig preset(String name) {
         try {
-            int[] h = Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            if (h.length == 0) throw new NumberFormatException();
-            return h;
-        } catch (NumberFormatException e) {
-            throw new UserError("--hidden expects comma-separated widths, e.g. --hidden 256,256; got '" + v + "'");
+            return Presets.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + DidYouMean.hint(name, Presets.NAMES));
         }
     }
 

@@ -1,71 +1,58 @@
 package ddpg.rl.ddpg;
 
-import java.util.Arrays;
+import ddpg.rl.settings.Settings;
 
 /**
- * Every algorithmic setting of DDPG in one place, with the defaults of {@code --preset default}
- * ({@link Presets} has the paper's values). The trainer's own settings (task, steps, folders) live in
- * {@code ddpg.rl.train.RunSettings}.
+ * Every algorithmic setting of DDPG, as {@link ddpg.rl.settings.Settings} (the table of every setting: option,
+ * config.json field, default, allowed values, meaning) describes it; a new one starts with the defaults of
+ * {@code --preset default}, and {@link Presets} makes the others. The trainer's own settings (task, steps, folders)
+ * live in {@code ddpg.rl.train.RunSettings}.
  */
 public final class DdpgConfig {
     // ---- networks
     /** Hidden layer widths, shared by actor and critic. */
-    public int[] hidden = {256, 256};
+    public int[] hidden;
     /** Batch normalisation on the state input, every actor hidden layer and the critic layers before the action. */
-    public boolean batchNorm = false;
+    public boolean batchNorm;
     /** Critic layer the action joins: 1 = concatenated with the state at the input, 2 = with the first hidden layer. */
-    public int actionLayer = 1;
+    public int actionLayer;
     /** Final layers of actor and critic start uniform in +-finalInit (0 = the usual fan-in init). */
-    public double finalInit = 3e-3;
+    public double finalInit;
 
     // ---- optimisation
-    public double actorLr = 3e-4;
-    public double criticLr = 3e-4;
-    /** L2 weight decay on the critic (the paper uses 1e-2). */
-    public double criticL2 = 0;
+    public double actorLr, criticLr;
+    /** L2 weight decay on the critic. */
+    public double criticL2;
     /** Discount factor gamma. */
-    public double gamma = 0.99;
+    public double gamma;
     /** Polyak rate of the target networks: {@code theta' <- tau theta + (1 - tau) theta'}. */
-    public double tau = 0.005;
+    public double tau;
     /** Minibatch size N. */
-    public int batch = 256;
+    public int batch;
     /** Gradient updates per environment step (the update-to-data ratio); 0.5 = one update every other step. */
-    public double utd = 1.0;
+    public double utd;
 
     // ---- data and exploration
     /** Replay buffer capacity (transitions). */
-    public int buffer = 1_000_000;
+    public int buffer;
     /** Environment steps taken with uniformly random actions before the actor acts. */
-    public long warmup = 10_000;
+    public long warmup;
     /** Environment steps before the first gradient update. */
-    public long learningStarts = 10_000;
+    public long learningStarts;
     /** "gaussian" or "ou". */
-    public String noise = "gaussian";
+    public String noise;
     /** Gaussian standard deviation, or the OU process's sigma. */
-    public double noiseSigma = 0.2;
-    public double ouTheta = 0.15;
-    public double ouDt = 1.0;
+    public double noiseSigma;
+    public double ouTheta, ouDt;
+
+    /** The settings of {@code --preset default}. */
+    public DdpgConfig() {
+        Settings.reset(this, Presets.DEFAULT);
+    }
 
     public DdpgConfig copy() {
         DdpgConfig c = new DdpgConfig();
-        c.hidden = hidden.clone();
-        c.batchNorm = batchNorm;
-        c.actionLayer = actionLayer;
-        c.finalInit = finalInit;
-        c.actorLr = actorLr;
-        c.criticLr = criticLr;
-        c.criticL2 = criticL2;
-        c.gamma = gamma;
-        c.tau = tau;
-        c.batch = batch;
-        c.utd = utd;
-        c.buffer = buffer;
-        c.warmup = warmup;
-        c.learningStarts = learningStarts;
-        c.noise = noise;
-        c.noiseSigma = noiseSigma;
-        c.ouTheta = ouTheta;
-        c.ouDt = ouDt;
+        Settings.copy(this, c);
         return c;
     }
 
@@ -74,28 +61,6 @@ public final class DdpgConfig {
      * setting and the fix.
      */
     public void validate() {
-        if (hidden.length == 0) throw new IllegalArgumentException("--hidden needs at least one layer, e.g. --hidden 256,256");
-        for (int h : hidden) if (h <= 0) throw new IllegalArgumentException("--hidden widths must be positive, got " + Arrays.toString(hidden));
-        if (actionLayer < 1 || actionLayer > hidden.length)
-            throw new IllegalArgumentException("--action-layer must be between 1 and the number of hidden layers (" + hidden.length + "), got " + actionLayer);
-        if (!(finalInit >= 0)) throw new IllegalArgumentException("--final-init must be >= 0 (0 = fan-in init), got " + finalInit);
-        if (!(actorLr > 0)) throw new IllegalArgumentException("--actor-lr must be positive, got " + actorLr);
-        if (!(criticLr > 0)) throw new IllegalArgumentException("--critic-lr must be positive, got " + criticLr);
-        if (!(criticL2 >= 0)) throw new IllegalArgumentException("--critic-l2 must be >= 0, got " + criticL2);
-        if (!(gamma >= 0 && gamma <= 1)) throw new IllegalArgumentException("--gamma must be in [0, 1], got " + gamma);
-        if (!(tau > 0 && tau <= 1)) throw new IllegalArgumentException("--tau must be in (0, 1], got " + tau + " (e.g. 0.005)");
-        if (batch <= 0) throw new IllegalArgumentException("--batch must be positive, got " + batch);
-        if (buffer <= 0) throw new IllegalArgumentException("--buffer must be positive, got " + buffer);
-        if (batch > buffer)
-            throw new IllegalArgumentException("--batch " + batch + " is larger than the replay buffer (--buffer " + buffer + "); use a smaller batch or a larger buffer");
-        if (!(utd > 0)) throw new IllegalArgumentException("--utd (updates per env step) must be positive, got " + utd);
-        if (warmup < 0) throw new IllegalArgumentException("--warmup must be >= 0, got " + warmup);
-        if (learningStarts < 0) throw new IllegalArgumentException("--learning-starts must be >= 0, got " + learningStarts);
-        if (!noise.equals("gaussian") && !noise.equals("ou"))
-            throw new IllegalArgumentException("--noise must be 'gaussian' or 'ou', got '" + noise + "'");
-        if (!(noiseSigma >= 0)) throw new IllegalArgumentException("--noise-sigma must be >= 0, got " + noiseSigma);
-        if (noise.equals("ou") && !(ouTheta > 0 && ouTheta * ouDt <= 1))
-            throw new IllegalArgumentException("--ou-theta must be in (0, 1/ou-dt], got " + ouTheta);
-        if (!(ouDt > 0)) throw new IllegalArgumentException("--ou-dt must be positive, got " + ouDt);
+        Settings.validate(this);
     }
 }

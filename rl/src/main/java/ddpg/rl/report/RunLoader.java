@@ -1,6 +1,6 @@
 package ddpg.rl.report;
 
-import ddpg.rl.train.Json;
+import ddpg.engine.io.Json;
 import ddpg.rl.viz.ProgressCsv;
 import ddpg.rl.viz.RunProgress;
 import ddpg.rl.viz.RunReader;

@@ -1,7 +1,7 @@
 package ddpg.rl.sweep;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.train.Checkpoint;
-import ddpg.rl.train.Json;
 import ddpg.rl.train.PolicyFiles;
 import ddpg.rl.train.RunLock;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package ddpg.rl.sweep;
 
+import ddpg.rl.settings.Kind;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -76,7 +77,7 @@ final class StatusLine {
         long dflt = new ddpg.rl.train.RunSettings().steps;
         if (i < 0 || i + 1 >= c.args().size()) return dflt;
         try {
-            return ddpg.rl.cli.Args.parseLongWithSuffix(c.args().get(i + 1));
+            return Kind.parseLongWithSuffix(c.args().get(i + 1));
         } catch (RuntimeException e) {
             return dflt;
         }

@@ -1,8 +1,8 @@
 package ddpg.rl.sweep;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.train.AtomicFiles;
 import ddpg.rl.train.BuildInfo;
-import ddpg.rl.train.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

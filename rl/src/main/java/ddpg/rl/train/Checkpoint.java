@@ -1,5 +1,6 @@
 package ddpg.rl.train;
 
+import ddpg.engine.io.Json;
 import ddpg.engine.io.SafeTensors;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.replay.ReplayBuffer;

@@ -1,5 +1,6 @@
 package ddpg.rl.train;
 
+import ddpg.engine.io.Json;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

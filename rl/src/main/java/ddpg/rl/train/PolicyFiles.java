@@ -2,6 +2,7 @@ package ddpg.rl.train;
 
 import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
+import ddpg.engine.io.Json;
 import ddpg.engine.io.SafeTensors;
 import ddpg.rl.ddpg.Actor;
 import ddpg.rl.ddpg.DdpgConfig;

@@ -1,6 +1,9 @@
 package ddpg.rl.train;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.ddpg.DdpgConfig;
+import ddpg.rl.settings.ConfigJson;
+import ddpg.rl.settings.Setting.Section;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +45,7 @@ public final class RunConfig {
 
     /** The JSON object, in a readable order: facts, run settings, algorithm settings. */
     public Map<String, Object> toMap(int obsSize, int actSize) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", run.task);
+        Map<String, Object> m = ConfigJson.fields(Section.TOP, run, agent);
         m.put("version", version);
         m.put("commit", BuildInfo.commit());
         m.put("format", (long) format);
@@ -57,42 +59,8 @@ public final class RunConfig {
         m.put("cpus", (long) Runtime.getRuntime().availableProcessors());
         m.put("obs_size", (long) obsSize);
         m.put("act_size", (long) actSize);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("steps", run.steps);
-        r.put("seed", run.seed);
-        r.put("out", run.out);
-        r.put("eval_every", run.evalEvery);
-        r.put("eval_episodes", (long) run.evalEpisodes);
-        r.put("checkpoint_every", run.checkpointEvery);
-        r.put("threads", (long) run.threads);
-        r.put("preset", run.preset);
-        r.put("max_divergences", (long) run.maxDivergences);
-        r.put("log_every", run.logEvery);
-        r.put("gif_every", run.gifEvery);
-        r.put("final_gif", run.finalGif);
-        r.put("gif_steps", run.gifSteps);
-        r.put("tensorboard", run.tensorboard);
-        m.put("run", r);
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("hidden", agent.hidden);
-        a.put("batch_norm", agent.batchNorm);
-        a.put("action_layer", (long) agent.actionLayer);
-        a.put("final_init", agent.finalInit);
-        a.put("actor_lr", agent.actorLr);
-        a.put("critic_lr", agent.criticLr);
-        a.put("critic_l2", agent.criticL2);
-        a.put("gamma", agent.gamma);
-        a.put("tau", agent.tau);
-        a.put("batch", (long) agent.batch);
-        a.put("utd", agent.utd);
-        a.put("buffer", (long) agent.buffer);
-        a.put("warmup", agent.warmup);
-        a.put("learning_starts", agent.learningStarts);
-        a.put("noise", agent.noise);
-        a.put("noise_sigma", agent.noiseSigma);
-        a.put("ou_theta", agent.ouTheta);
-        a.put("ou_dt", agent.ouDt);
-        m.put("agent", a);
+        m.put(Section.RUN.key(), ConfigJson.fields(Section.RUN, run, agent));
+        m.put(Section.AGENT.key(), ConfigJson.fields(Section.AGENT, run, agent));
         return m;
     }
 
@@ -101,7 +69,6 @@ public final class RunConfig {
     }
 
     /** Reads a config.json written by {@link #write}; a missing or malformed file is an IllegalArgumentException. */
-    @SuppressWarnings("unchecked")
     public static RunConfig read(Path file) {
         Map<String, Object> m;
         try {
@@ -113,42 +80,10 @@ public final class RunConfig {
         }
         try {
             RunSettings r = new RunSettings();
-            r.task = (String) m.get("task");
-            Map<String, Object> rm = (Map<String, Object>) m.get("run");
-            r.steps = Json.toLong(rm.get("steps"));
-            r.seed = Json.toLong(rm.get("seed"));
-            r.out = (String) rm.get("out");
-            r.evalEvery = Json.toLong(rm.get("eval_every"));
-            r.evalEpisodes = (int) Json.toLong(rm.get("eval_episodes"));
-            r.checkpointEvery = Json.toLong(rm.get("checkpoint_every"));
-            r.threads = (int) Json.toLong(rm.get("threads"));
-            r.preset = (String) rm.get("preset");
-            r.maxDivergences = (int) Json.toLong(rm.get("max_divergences"));
-            r.logEvery = Json.toDouble(rm.get("log_every"));
-            r.gifEvery = rm.containsKey("gif_every") ? Json.toLong(rm.get("gif_every")) : 0;
-            r.finalGif = !rm.containsKey("final_gif") || (Boolean) rm.get("final_gif");
-            r.gifSteps = rm.containsKey("gif_steps") ? Json.toLong(rm.get("gif_steps")) : 0;
-            r.tensorboard = !rm.containsKey("tensorboard") || (Boolean) rm.get("tensorboard");
             DdpgConfig a = new DdpgConfig();
-            Map<String, Object> am = (Map<String, Object>) m.get("agent");
-            a.hidden = Json.toIntArray(am.get("hidden"));
-            a.batchNorm = (Boolean) am.get("batch_norm");
-            a.actionLayer = (int) Json.toLong(am.get("action_layer"));
-            a.finalInit = Json.toDouble(am.get("final_init"));
-            a.actorLr = Json.toDouble(am.get("actor_lr"));
-            a.criticLr = Json.toDouble(am.get("critic_lr"));
-            a.criticL2 = Json.toDouble(am.get("critic_l2"));
-            a.gamma = Json.toDouble(am.get("gamma"));
-            a.tau = Json.toDouble(am.get("tau"));
-            a.batch = (int) Json.toLong(am.get("batch"));
-            a.utd = Json.toDouble(am.get("utd"));
-            a.buffer = (int) Json.toLong(am.get("buffer"));
-            a.warmup = Json.toLong(am.get("warmup"));
-            a.learningStarts = Json.toLong(am.get("learning_starts"));
-            a.noise = (String) am.get("noise");
-            a.noiseSigma = Json.toDouble(am.get("noise_sigma"));
-            a.ouTheta = Json.toDouble(am.get("ou_theta"));
-            a.ouDt = Json.toDouble(am.get("ou_dt"));
+            ConfigJson.read(Section.TOP, m, r, a);
+            ConfigJson.read(Section.RUN, section(m, Section.RUN), r, a);
+            ConfigJson.read(Section.AGENT, section(m, Section.AGENT), r, a);
             Object fmt = m.get("format");
             RunConfig c = new RunConfig(r, a, String.valueOf(m.get("version")), fmt == null ? -1 : (int) Json.toLong(fmt));
             if (m.get("kernels_history") instanceof List<?> h) for (Object k : h) c.kernelsHistory.add((String) k);
@@ -158,5 +93,11 @@ public final class RunConfig {
             throw new IllegalArgumentException(file + " is missing settings or has wrong types (" + e.getMessage()
                     + "); it was not written by this version of ddpg");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> config, Section section) {
+        if (config.get(section.key()) instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        throw new IllegalArgumentException("no '" + section.key() + "' section");
     }
 }

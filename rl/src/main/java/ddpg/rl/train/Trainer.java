@@ -1,6 +1,7 @@
 package ddpg.rl.train;
 
 import ddpg.engine.Rng;
+import ddpg.engine.io.Json;
 import ddpg.physics.env.EnvSpec;
 import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;

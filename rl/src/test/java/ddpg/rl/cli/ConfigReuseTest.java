@@ -3,8 +3,8 @@ package ddpg.rl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.train.BuildInfo;
-import ddpg.rl.train.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

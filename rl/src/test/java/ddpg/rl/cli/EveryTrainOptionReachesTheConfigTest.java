@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ddpg.engine.io.Json;
 import ddpg.engine.kernels.Kernels;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
-import ddpg.rl.train.Json;
+import ddpg.rl.settings.Setting;
+import ddpg.rl.settings.Settings;
 import ddpg.rl.train.RunConfig;
 import ddpg.rl.train.RunSettings;
 import java.nio.charset.StandardCharsets;
@@ -30,19 +32,18 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every option of {@code ddpg.jar train} reaches the run's settings: given a non-default value, exactly the
- * config.json field(s) it stands for change, to that value, and config.json reads back to the same settings. The
- * options are enumerated from {@link TrainCommand#options()}, so a new option without a case here fails
- * {@link #everyOptionHasACase()}.
+ * Every setting of the table ({@link Settings}) reaches the run's settings from the command line: given a non-default
+ * value, exactly the config.json field(s) it stands for change, to that value, and config.json reads back to the same
+ * settings. The test values come from each setting's type, so a new setting is covered by this test as it is added;
+ * a setting whose value is a word needs a case in {@link #caseFor}.
  */
 class EveryTrainOptionReachesTheConfigTest extends ConsoleTest {
     @TempDir Path tmp;
 
     private static final List<String> BASE = List.of("--task", "cartpole-swingup");
 
-    /** Options whose effect is not a field of a new run's config.json; each has its own test below. */
-    private static final Map<String, String> SEPARATE = Map.of(
-            "resume", "onResumeStepsThreadsAndLogEveryReachConfigJsonAndEveryOtherOptionIsRefused");
+    /** train's options that are not settings; --resume has its own test, --config a case of its own. */
+    private static final Set<String> NOT_SETTINGS = Set.of("resume", "config");
 
     /** The options {@code --resume} accepts besides itself; {@link TrainCommand} refuses every other one. */
     private static final Set<String> RESUME_OK = Set.of("steps", "threads", "log-every", "task");
@@ -52,43 +53,42 @@ class EveryTrainOptionReachesTheConfigTest extends ConsoleTest {
 
     private Map<String, Case> cases() throws Exception {
         Map<String, Case> m = new LinkedHashMap<>();
-        // The run. cartpole-balance has cartpole-swingup's sizes, so obs_size/act_size stay; the name is canonicalised.
-        m.put("task", new Case(List.of("--task", "CartPole-Balance"), Map.of("task", "cartpole-balance")));
-        m.put("steps", new Case(List.of("--steps", "12k"), Map.of("run.steps", 12_000L)));
-        m.put("seed", new Case(List.of("--seed", "42"), Map.of("run.seed", 42L)));
-        m.put("out", new Case(List.of("--out", "elsewhere/runs"), Map.of("run.out", "elsewhere/runs")));
-        m.put("eval-every", new Case(List.of("--eval-every", "777"), Map.of("run.eval_every", 777L)));
-        m.put("eval-episodes", new Case(List.of("--eval-episodes", "3"), Map.of("run.eval_episodes", 3L)));
-        m.put("checkpoint-every", new Case(List.of("--checkpoint-every", "999"), Map.of("run.checkpoint_every", 999L)));
-        m.put("threads", new Case(List.of("--threads", "3"), Map.of("run.threads", 3L)));
-        m.put("max-divergences", new Case(List.of("--max-divergences", "7"), Map.of("run.max_divergences", 7L)));
-        m.put("gif-every", new Case(List.of("--gif-every", "5000"), Map.of("run.gif_every", 5000L)));
-        m.put("no-gif", new Case(List.of("--no-gif"), Map.of("run.final_gif", false)));
-        m.put("gif-steps", new Case(List.of("--gif-steps", "33"), Map.of("run.gif_steps", 33L)));
-        m.put("no-tensorboard", new Case(List.of("--no-tensorboard"), Map.of("run.tensorboard", false)));
-        m.put("log-every", new Case(List.of("--log-every", "2.5"), Map.of("run.log_every", 2.5)));
+        for (Setting<?, ?> s : Settings.ALL) m.put(s.option(), caseFor(s));
         m.put("config", configCase());
-        // The algorithm.
-        m.put("preset", presetCase());
-        m.put("hidden", new Case(List.of("--hidden", "64,32"), Map.of("agent.hidden", List.of(64L, 32L))));
-        m.put("batch-norm", new Case(List.of("--batch-norm"), Map.of("agent.batch_norm", true)));
-        m.put("action-layer", new Case(List.of("--action-layer", "2"), Map.of("agent.action_layer", 2L)));
-        m.put("final-init", new Case(List.of("--final-init", "0"), Map.of("agent.final_init", 0.0)));
-        m.put("actor-lr", new Case(List.of("--actor-lr", "0.00123"), Map.of("agent.actor_lr", 0.00123)));
-        m.put("critic-lr", new Case(List.of("--critic-lr", "0.00234"), Map.of("agent.critic_lr", 0.00234)));
-        m.put("critic-l2", new Case(List.of("--critic-l2", "0.05"), Map.of("agent.critic_l2", 0.05)));
-        m.put("gamma", new Case(List.of("--gamma", "0.95"), Map.of("agent.gamma", 0.95)));
-        m.put("tau", new Case(List.of("--tau", "0.02"), Map.of("agent.tau", 0.02)));
-        m.put("batch", new Case(List.of("--batch", "128"), Map.of("agent.batch", 128L)));
-        m.put("utd", new Case(List.of("--utd", "0.5"), Map.of("agent.utd", 0.5)));
-        m.put("buffer", new Case(List.of("--buffer", "20000"), Map.of("agent.buffer", 20_000L)));
-        m.put("warmup", new Case(List.of("--warmup", "1234"), Map.of("agent.warmup", 1234L)));
-        m.put("learning-starts", new Case(List.of("--learning-starts", "2345"), Map.of("agent.learning_starts", 2345L)));
-        m.put("noise", new Case(List.of("--noise", "ou"), Map.of("agent.noise", "ou")));
-        m.put("noise-sigma", new Case(List.of("--noise-sigma", "0.3"), Map.of("agent.noise_sigma", 0.3)));
-        m.put("ou-theta", new Case(List.of("--ou-theta", "0.25"), Map.of("agent.ou_theta", 0.25)));
-        m.put("ou-dt", new Case(List.of("--ou-dt", "0.5"), Map.of("agent.ou_dt", 0.5)));
         return m;
+    }
+
+    /** Where a setting sits in config.json as {@link #flatten} names it: "task", "run.seed", "agent.tau". */
+    private static String field(Setting<?, ?> s) {
+        return s.section() == Setting.Section.TOP ? s.json() : s.section().key() + "." + s.json();
+    }
+
+    /** A value other than the default, by the default's type, and the config.json field it sets. */
+    private static Case caseFor(Setting<?, ?> s) {
+        String f = field(s);
+        switch (s.option()) { // words: a value per setting
+            case "task": // cartpole-balance has cartpole-swingup's sizes, so obs_size/act_size stay; the name is canonicalised
+                return new Case(List.of("--task", "CartPole-Balance"), Map.of(f, "cartpole-balance"));
+            case "out":
+                return new Case(List.of("--out", "elsewhere/runs"), Map.of(f, "elsewhere/runs"));
+            case "preset":
+                return presetCase();
+            case "noise":
+                return new Case(List.of("--noise", "OU"), Map.of(f, "ou"));
+            default:
+                break;
+        }
+        Object d = s.get(s.holderOf(new RunSettings(), Presets.defaults()));
+        String o = "--" + s.option();
+        if (s.isFlag()) return new Case(List.of(o), Map.of(f, !(Boolean) d));
+        if (d instanceof Integer i) return new Case(List.of(o, Integer.toString(i + 1)), Map.of(f, (long) i + 1));
+        if (d instanceof Long l) return new Case(List.of(o, Long.toString(l + 1)), Map.of(f, l + 1));
+        if (d instanceof Double x) {
+            double v = x == 0 ? 0.5 : x / 2;
+            return new Case(List.of(o, Double.toString(v)), Map.of(f, v));
+        }
+        if (d instanceof int[]) return new Case(List.of(o, "64,32"), Map.of(f, List.of(64L, 32L)));
+        return fail(o + " holds a " + d.getClass().getSimpleName() + ": give it a test value in caseFor");
     }
 
     /** --config: a run's config.json with some non-default settings; the task given on the command line still wins. */
@@ -179,15 +179,23 @@ class EveryTrainOptionReachesTheConfigTest extends ConsoleTest {
     // ---------------------------------------------------------------- tests
 
     @Test
-    void everyOptionHasACase() throws Exception {
+    void everyOptionIsASettingOrResumeOrConfig() {
         Set<String> options = new TreeSet<>(new TrainCommand().optionNames());
-        Set<String> covered = new TreeSet<>(cases().keySet());
-        covered.addAll(SEPARATE.keySet());
-        for (String o : options) {
-            if (!covered.contains(o))
-                fail("train option --" + o + " has no case here: add one naming the config.json field it sets");
+        Set<String> expected = new TreeSet<>(NOT_SETTINGS);
+        for (Setting<?, ?> s : Settings.ALL) expected.add(s.option());
+        assertEquals(expected, options);
+    }
+
+    /** A sweep passes every setting on to its cells (or varies it with --grid) but those it sets per cell. */
+    @Test
+    void aSweepTakesEverySettingButTaskSeedAndOut() {
+        var sweep = new SweepCommand().options();
+        for (Setting<?, ?> s : Settings.ALL) {
+            boolean perCell = Set.of("task", "seed", "out").contains(s.option());
+            Option o = sweep.getOption(s.option());
+            if (perCell) assertTrue(o == null || !o.getDescription().equals(s.helpLine()), "--" + s.option() + " is set per cell");
+            else assertTrue(o != null && o.hasArg() != s.isFlag(), "sweep passes on --" + s.option());
         }
-        assertEquals(options, covered, "cases for options that no longer exist");
     }
 
     @Test
@@ -198,7 +206,7 @@ class EveryTrainOptionReachesTheConfigTest extends ConsoleTest {
         List<Executable> checks = new ArrayList<>();
         for (Option o : new TrainCommand().options().getOptions()) {
             String name = o.getLongOpt();
-            if (SEPARATE.containsKey(name)) continue;
+            if (name.equals("resume")) continue;
             checks.add(() -> {
                 Case c = cases.get(name);
                 if (c == null) fail("--" + name + " has no case");

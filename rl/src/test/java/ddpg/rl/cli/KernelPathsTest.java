@@ -3,8 +3,8 @@ package ddpg.rl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.train.Checkpoint;
-import ddpg.rl.train.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

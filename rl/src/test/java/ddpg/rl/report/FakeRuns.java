@@ -1,8 +1,8 @@
 package ddpg.rl.report;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.ddpg.DdpgConfig;
 import ddpg.rl.ddpg.Presets;
-import ddpg.rl.train.Json;
 import ddpg.rl.train.PolicyFiles;
 import ddpg.rl.train.ProgressLog;
 import ddpg.rl.train.RunConfig;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.engine.Rng;
+import ddpg.engine.io.Json;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.noise.ActionNoise;
 import ddpg.rl.noise.OrnsteinUhlenbeckNoise;

@@ -2,6 +2,7 @@ package ddpg.rl.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import ddpg.engine.io.Json;
 import ddpg.rl.tensorboard.EventFileDecoder;
 import ddpg.rl.tensorboard.EventFileDecoder.Message;
 import ddpg.rl.tensorboard.EventFileDecoder.Scalar;

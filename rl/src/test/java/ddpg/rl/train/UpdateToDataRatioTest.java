@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.engine.io.Json;
 import ddpg.physics.env.StepResult;
 import java.io.IOException;
 import java.nio.file.Files;

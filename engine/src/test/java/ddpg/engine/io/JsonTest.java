@@ -1,4 +1,4 @@
-package ddpg.rl.train;
+package ddpg.engine.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -48,5 +48,25 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("\"abc"));
+    }
+
+    @Test
+    void compactTextHasNoSpacesAndReadsBack() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("w", Map.of("shape", new int[] {2, 3}));
+        m.put("list", List.of(Map.of("x", 1L), "y"));
+        m.put("empty", List.of());
+        String text = Json.writeCompact(m);
+        assertEquals("{\"w\":{\"shape\":[2,3]},\"list\":[{\"x\":1},\"y\"],\"empty\":[]}", text);
+        assertEquals(List.of(2L, 3L), ((Map<?, ?>) Json.parseObject(text).get("w")).get("shape"));
+    }
+
+    @Test
+    void aRepeatedKeyOrARawControlCharacterIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,\n \"a\": 2}"));
+        assertTrue(e.getMessage().contains("duplicate key 'a'") && e.getMessage().contains("line 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Json.parse("\"a\tb\""));
+        assertTrue(e.getMessage().contains("control character"), e.getMessage());
+        assertEquals("a\tb", Json.parse("\"a\\tb\""));
     }
 }
