@@ -16,8 +16,8 @@ class E03MlpRegressionTest {
     }
 
     /**
-     * Same seed, same run, bit for bit, although the two runs execute at different JIT compilation levels (the
-     * engine's tanh and lane sums do not depend on them).
+     * Same seed, same run, bit for bit. (The second run is warmer; that the kernels give the same bits interpreted
+     * and once C2 has compiled them is the engine's JitDeterminismTest, which checks the compilation happened.)
      */
     @Test
     void sameSeedSameLosses() {

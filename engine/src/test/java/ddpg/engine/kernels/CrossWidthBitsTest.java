@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
+import ddpg.testing.ChildProcess;
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,15 +49,9 @@ class CrossWidthBitsTest {
         ProcessBuilder pb = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-Dddpg.kernels=" + path,
                 "-cp", System.getProperty("java.class.path"), CanonicalDigest.class.getName());
         pb.environment().remove(Kernels.ENV);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
-        }
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), path + ": child JVM finished");
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), path + ":\n" + text);
+        ChildProcess.Result r = ChildProcess.run(pb.redirectErrorStream(true), 300);
+        String text = r.out();
+        assertEquals(0, r.exit(), path + ":\n" + text);
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\n")) if (!l.startsWith("WARNING: Using incubator modules")) lines.add(l.strip());
         return lines;

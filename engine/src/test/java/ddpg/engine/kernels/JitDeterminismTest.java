@@ -1,61 +1,66 @@
 package ddpg.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-import jdk.incubator.vector.FloatVector;
+import ddpg.testing.ChildProcess;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bit-for-bit repeatability must not depend on whether the JIT has compiled a kernel yet: an interrupted-and-resumed
  * training run (a cold JVM) has to equal an uninterrupted one (a warm JVM). {@code reduceLanes(ADD)} and
  * {@code lanewise(TANH)} break that (their results change after C2 compiles them), so the kernels use a
- * fixed folding-tree lane sum and StrictMath's tanh. These tests pin both, cold and after thousands of warm calls.
+ * fixed folding-tree lane sum and StrictMath's tanh. This test pins both, and the GEMM row-dot path, sum and dot.
+ *
+ * <p>It cannot pass without C2 having compiled the kernels. {@link ColdWarmDigest} runs in a child JVM with
+ * {@code -XX:+PrintCompilation}, {@code -Xbatch} (a call that triggers a compilation waits until the code is
+ * installed) and itself excluded from compilation (so its calls enter each kernel's own compiled code rather than a
+ * copy inlined into the caller). It prints each kernel's result from its first call and again after
+ * {@link ColdWarmDigest#WARM_CALLS} calls. The compilation log must then show, for every kernel method, no
+ * compilation before the cold result, and a tier-4 (C2) compilation of the method itself, neither skipped nor made
+ * not entrant, before the warm result. Only then are the bits compared: cold = warm, and equal to the scalar
+ * reference where there is one. If a JDK stops compiling a kernel on its own (inlining it elsewhere, say), this
+ * test fails naming it rather than passing unchecked. The child JVM runs the tiered default, as training does.
  */
 class JitDeterminismTest {
-    // enough calls that C2 has compiled the kernels even when the JIT threads share a busy machine
-    private static final int WARM_CALLS = 2_000_000;
-
     @Test
-    void laneSumIsTheFixedTreeColdAndWarm() {
-        Random r = new Random(7);
-        float[] x = new float[VectorInfo.SPECIES.length()];
-        for (int i = 0; i < x.length; i++) x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3));
-        FloatVector v = FloatVector.fromArray(VectorInfo.SPECIES, x, 0);
-        float expected = Lanes.referenceSum(x);
-        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(Lanes.sum(v)), "cold");
-        float warm = 0f;
-        for (int c = 0; c < WARM_CALLS; c++) warm = Lanes.sum(v);
-        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(warm), "after warm-up");
-    }
+    void everyKernelGivesTheSameBitsInterpretedAndCompiledByC2() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-Xbatch",
+                "-XX:+PrintCompilation", "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=exclude," + ColdWarmDigest.class.getName() + "::*",
+                "-cp", System.getProperty("java.class.path"), ColdWarmDigest.class.getName());
+        pb.environment().remove(Kernels.ENV);
+        ChildProcess.Result r = ChildProcess.run(pb, 300);
+        List<String> lines = r.out().lines().toList();
+        PrintCompilationLog log = new PrintCompilationLog(lines);
+        assertEquals(0, r.exit(), r.err() + "\n" + log.about("ddpg."));
 
-    @Test
-    void gemmAndReductionsGiveTheSameBitsColdAndWarm() {
-        Random r = new Random(11);
-        int m = 37, k = 300, n = 1; // n = 1: the critic's output layer, the row-dot path
-        float[] a = new float[m * k], b = new float[k * n];
-        for (int i = 0; i < a.length; i++) a[i] = (float) r.nextGaussian();
-        for (int i = 0; i < b.length; i++) b[i] = (float) r.nextGaussian();
-        Gemm g = VectorKernels.gemm();
-        VectorElementwise e = new VectorElementwise();
-        float[] cold = new float[m * n], warm = new float[m * n];
-        g.nn(m, k, n, a, b, cold, false);
-        float coldSum = e.sum(a, a.length), coldDot = e.dot(a, a, a.length);
-        float[] coldTanh = new float[a.length], warmTanh = new float[a.length];
-        e.tanh(a, coldTanh, a.length);
-        float warmSum = 0, warmDot = 0;
-        for (int c = 0; c < WARM_CALLS / 100; c++) {
-            g.nn(m, k, n, a, b, warm, false);
-            warmSum = e.sum(a, a.length);
-            warmDot = e.dot(a, a, a.length);
+        ColdWarmDigest.KERNELS.forEach((kernel, methods) -> {
+            for (String method : methods) {
+                assertFalse(log.anyCompilationBefore(method, "cold " + kernel + " "), method + " was compiled before"
+                        + " the first call:\n" + log.about("ddpg."));
+                assertTrue(log.inC2Before(method, "warm " + kernel + " "), method + " was not running C2 code when the"
+                        + " warm result was computed:\n" + log.about("ddpg."));
+            }
+        });
+
+        Map<String, String> results = new HashMap<>();
+        for (String l : lines) {
+            String[] w = l.split(" ");
+            if (w.length == 3 && List.of("cold", "warm", "reference").contains(w[0])) results.put(w[0] + " " + w[1], w[2]);
         }
-        for (int c = 0; c < 3_000; c++) e.tanh(a, warmTanh, a.length);
-        for (int i = 0; i < cold.length; i++) assertEquals(Float.floatToRawIntBits(cold[i]), Float.floatToRawIntBits(warm[i]), "gemm row " + i);
-        assertEquals(Float.floatToRawIntBits(coldSum), Float.floatToRawIntBits(warmSum), "sum");
-        assertEquals(Float.floatToRawIntBits(coldDot), Float.floatToRawIntBits(warmDot), "dot");
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(Float.floatToRawIntBits((float) StrictMath.tanh(a[i])), Float.floatToRawIntBits(warmTanh[i]), "tanh " + i);
-            assertEquals(Float.floatToRawIntBits(coldTanh[i]), Float.floatToRawIntBits(warmTanh[i]), "tanh cold/warm " + i);
+        for (String kernel : ColdWarmDigest.KERNELS.keySet()) {
+            String cold = results.get("cold " + kernel);
+            assertTrue(cold != null && results.containsKey("warm " + kernel), kernel + ": no results in\n" + r.out());
+            assertEquals(cold, results.get("warm " + kernel), kernel + ": cold vs warm (C2) bits");
         }
+        assertEquals(results.get("reference lanes"), results.get("cold lanes"), "the lane sum is the fixed tree");
+        assertEquals(results.get("reference tanh"), results.get("cold tanh"), "tanh is StrictMath's");
     }
 }

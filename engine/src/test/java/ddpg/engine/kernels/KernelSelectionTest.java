@@ -3,13 +3,10 @@ package ddpg.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import ddpg.testing.ChildProcess;
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Which kernels get picked, including in a JVM started without the Vector API module. */
@@ -82,15 +79,9 @@ class KernelSelectionTest {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ScalarFallbackCheck.class.getName());
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), text);
+        ChildProcess.Result r = ChildProcess.run(pb.redirectErrorStream(true), 60);
+        String text = r.out();
+        assertEquals(0, r.exit(), text);
         assertTrue(text.contains("scalar fallback OK"), text);
     }
 }

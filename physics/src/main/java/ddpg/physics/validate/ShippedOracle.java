@@ -15,7 +15,7 @@ import java.util.Locale;
  * what {@code ddpg.jar validate} runs when no file is given:
  *
  * <ul>
- *   <li>per built-in model, {@code <model>/transitions_seed{1,2,11}.csv} (single steps recomputed record by record,
+ *   <li>per built-in model, {@code <model>/transitions_seed{1,2,11,21}.csv} (single steps recomputed record by record,
  *       {@link TransitionValidator}) and {@code <model>/rollout_seed{1,11}.csv} (open-loop replays,
  *       {@link RolloutValidator});
  *   <li>per task, {@code tasks/<task>_seed7.csv}, the first rows of an {@code mjref task} episode
@@ -28,14 +28,14 @@ public final class ShippedOracle {
     /** Class-path folder of the shipped files. */
     public static final String ROOT = "/ddpg/physics/oracle/";
     private static final String[] TRANSITIONS = {"transitions_seed1.csv", "transitions_seed2.csv",
-            "transitions_seed11.csv"};
+            "transitions_seed11.csv", "transitions_seed21.csv"};
     private static final String[] ROLLOUTS = {"rollout_seed1.csv", "rollout_seed11.csv"};
 
     private ShippedOracle() {}
 
     /** The outcome of validating one model or task on the shipped files; {@link #summary()} is printed last. */
     public record Result(String name, int files, int records, int rollouts, String worst, boolean pass) {
-        /** {@code validate walker: 104 records in 3 files, 2 rollouts, worst next_qvel 1.2e-13, PASS}. */
+        /** {@code validate walker: 304 records in 4 files, 2 rollouts, worst next_qvel 1.2e-13, PASS}. */
         public String summary() {
             return "validate " + name + ": " + records + " records in " + files
                     + (files == 1 ? " file" : " files")

@@ -13,17 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: the trimmed oracle transitions of {@code /oracle/<model>/constraints_transitions.csv}. */
+/** Test helper: oracle transitions, by default the trimmed {@code /oracle/<model>/constraints_transitions.csv}. */
 public final class OracleRecords {
     public final String model;
     public final Model m;
     public final List<double[]> rows = new ArrayList<>();
     private final Map<String, Integer> col = new HashMap<>();
 
-    private OracleRecords(String model, String file, Model compiled) {
+    private OracleRecords(String model, String res, Model compiled) {
         this.model = model;
         this.m = compiled != null ? compiled : ModelFields.loadResource("/oracle/" + model);
-        String res = "/oracle/" + model + "/" + file;
         try (InputStream in = OracleRecords.class.getResourceAsStream(res)) {
             if (in == null) throw new IllegalStateException("missing test resource " + res);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -42,12 +41,24 @@ public final class OracleRecords {
 
     /** The public-set records with MuJoCo's own compiled model ({@code model_fields.txt}). */
     public static OracleRecords load(String model) {
-        return new OracleRecords(model, "constraints_transitions.csv", null);
+        return new OracleRecords(model, "/oracle/" + model + "/constraints_transitions.csv", null);
     }
 
     /** Records of {@code /oracle/<model>/<file>} with the given compiled model. */
     public static OracleRecords load(String model, String file, Model compiled) {
-        return new OracleRecords(model, file, compiled);
+        return new OracleRecords(model, "/oracle/" + model + "/" + file, compiled);
+    }
+
+    /** Records of any class-path resource (e.g. a shipped oracle file) with the given compiled model. */
+    public static OracleRecords resource(String model, String res, Model compiled) {
+        return new OracleRecords(model, res, compiled);
+    }
+
+    /** How many contact slots each record has (mjref's --maxcon). */
+    public int contactSlots() {
+        int n = 0;
+        while (col.containsKey("contact[" + n + "].dist")) n++;
+        return n;
     }
 
     /** n consecutive values starting at column {@code first} (e.g. "qpos[0]", "xpos[0][0]"). */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One mj_step from each fixture record's pre-state: Euler with implicit damping (reacher, cheetah, walker,
+ * One mj_step from each fixture record's and each shipped seed-21 record's pre-state: Euler with implicit damping (reacher, cheetah, walker,
  * humanoid) and RK4 (cartpole), records without and with constraint rows apart; bounds about 100x the worst error
  * measured.
  */
@@ -25,26 +25,28 @@ class StepTest {
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void nextStateMatchesMujoco(String name) {
         Model m = PipelineFixtures.model(name);
-        OracleCsv csv = PipelineFixtures.transitions(name);
-        Simulator sim = new Simulator(m);
-        double smooth = 0, constrained = 0;
-        int nSmooth = 0;
-        for (int r = 0; r < csv.rows(); r++) {
-            PipelineFixtures.load(m, csv, r, sim.data);
-            sim.step();
-            double e = Math.max(
-                    PipelineFixtures.error(sim.data.qpos, PipelineFixtures.vector(csv, r, "next_qpos", m.nq)),
-                    PipelineFixtures.error(sim.data.qvel, PipelineFixtures.vector(csv, r, "next_qvel", m.nv)));
-            if (csv.get(r, "nefc") == 0) {
-                smooth = Math.max(smooth, e);
-                nSmooth++;
-            } else {
-                constrained = Math.max(constrained, e);
+        for (OracleCsv csv : PipelineFixtures.transitionSets(name)) {
+            Simulator sim = new Simulator(m);
+            double smooth = 0, constrained = 0;
+            int nSmooth = 0;
+            for (int r = 0; r < csv.rows(); r++) {
+                PipelineFixtures.load(m, csv, r, sim.data);
+                sim.step();
+                double e = Math.max(
+                        PipelineFixtures.error(sim.data.qpos, PipelineFixtures.vector(csv, r, "next_qpos", m.nq)),
+                        PipelineFixtures.error(sim.data.qvel, PipelineFixtures.vector(csv, r, "next_qvel", m.nv)));
+                if (csv.get(r, "nefc") == 0) {
+                    smooth = Math.max(smooth, e);
+                    nSmooth++;
+                } else {
+                    constrained = Math.max(constrained, e);
+                }
             }
+            String where = "step " + name + PipelineFixtures.label(csv);
+            ddpg.physics.Accuracy.check(where + " next state, nefc = 0", smooth, BOUNDS.get("nefc_0", name));
+            ddpg.physics.Accuracy.check(where + " next state, nefc > 0", constrained, BOUNDS.get("nefc_pos", name));
+            assertTrue(nSmooth > 0 || name.equals("humanoid"), csv.file() + ": no constraint-free record");
         }
-        ddpg.physics.Accuracy.check("step " + name + " next state, nefc = 0", smooth, BOUNDS.get("nefc_0", name));
-        ddpg.physics.Accuracy.check("step " + name + " next state, nefc > 0", constrained, BOUNDS.get("nefc_pos", name));
-        assertTrue(nSmooth > 0 || name.equals("humanoid"), name + ": fixture has no constraint-free record");
     }
 
     /** Explicit velocity update (qvel + h qacc) is measurably wrong for the reacher: the implicit damping matters. */

@@ -18,8 +18,7 @@ class SensorsAndActuationTest {
     @ParameterizedTest
     @ValueSource(strings = {"cheetah", "walker", "humanoid"})
     void sensordataMatchesMujoco(String name) {
-        for (Model m : SmoothStagesTest.models(name)) {
-            OracleCsv csv = PipelineFixtures.transitions(name);
+        for (Model m : SmoothStagesTest.models(name)) for (OracleCsv csv : PipelineFixtures.transitionSets(name)) {
             Simulator sim = new Simulator(m);
             double worst = 0;
             for (int r = 0; r < csv.rows(); r++) {
@@ -28,7 +27,7 @@ class SensorsAndActuationTest {
                 worst = Math.max(worst, PipelineFixtures.error(sim.data.sensordata,
                         PipelineFixtures.vector(csv, r, "sensordata", m.nsensordata)));
             }
-            ddpg.physics.Accuracy.check("smooth " + name + SmoothStagesTest.src(m) + " sensordata", worst,
+            ddpg.physics.Accuracy.check("smooth " + name + SmoothStagesTest.src(m) + PipelineFixtures.label(csv) + " sensordata", worst,
                     SmoothStagesTest.BOUNDS.get("sensordata", name));
         }
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each smooth stage on its own, run only as far as it needs, against MuJoCo 2.2.2's values for every fixture
- * record (error absolute or relative to the field's scale, whichever is smaller). Run on both the project's model
+ * record and every shipped seed-21 record (error absolute or relative to the field's scale, whichever is smaller). Run on both the project's model
  * file (our loader) and MuJoCo's own compilation of the dm_control original (model_fields.txt), so a loader
  * difference and a dynamics difference show up separately.
  */
@@ -33,8 +33,7 @@ class SmoothStagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void kinematicsAndComMatchMujoco(String name) {
-        for (Model m : models(name)) {
-            OracleCsv csv = PipelineFixtures.transitions(name);
+        for (Model m : models(name)) for (OracleCsv csv : PipelineFixtures.transitionSets(name)) {
             Data d = new Data(m);
             Kinematics kin = new Kinematics(m);
             ComPos com = new ComPos(m);
@@ -47,15 +46,14 @@ class SmoothStagesTest {
                 worst = Math.max(worst, error(d.xquat, PipelineFixtures.matrix(csv, r, "xquat", m.nbody, 4)));
                 worst = Math.max(worst, error(d.subtreeCom, 3, PipelineFixtures.vector(csv, r, "subtree_com1", 3)));
             }
-            Accuracy.check("smooth " + name + src(m) + " xpos/xquat/subtree_com", worst, BOUNDS.get("poses", name));
+            Accuracy.check("smooth " + name + src(m) + PipelineFixtures.label(csv) + " xpos/xquat/subtree_com", worst, BOUNDS.get("poses", name));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void massMatrixByCrbMatchesMujoco(String name) {
-        for (Model m : models(name)) {
-            OracleCsv csv = PipelineFixtures.transitions(name);
+        for (Model m : models(name)) for (OracleCsv csv : PipelineFixtures.transitionSets(name)) {
             Data d = new Data(m);
             Kinematics kin = new Kinematics(m);
             ComPos com = new ComPos(m);
@@ -68,15 +66,14 @@ class SmoothStagesTest {
                 crb.compute(d);
                 worst = Math.max(worst, error(d.qM, PipelineFixtures.matrix(csv, r, "M", m.nv, m.nv)));
             }
-            Accuracy.check("smooth " + name + src(m) + " M", worst, BOUNDS.get("M", name));
+            Accuracy.check("smooth " + name + src(m) + PipelineFixtures.label(csv) + " M", worst, BOUNDS.get("M", name));
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cartpole", "reacher", "cheetah", "walker", "humanoid"})
     void biasPassiveActuatorAndSmoothAccelerationMatchMujoco(String name) {
-        for (Model m : models(name)) {
-            OracleCsv csv = PipelineFixtures.transitions(name);
+        for (Model m : models(name)) for (OracleCsv csv : PipelineFixtures.transitionSets(name)) {
             Data d = new Data(m);
             Kinematics kin = new Kinematics(m);
             ComPos com = new ComPos(m);
@@ -106,7 +103,7 @@ class SmoothStagesTest {
                 actErr = Math.max(actErr, error(d.qfrcActuator, PipelineFixtures.vector(csv, r, "qfrc_actuator", m.nv)));
                 acc = Math.max(acc, error(a, PipelineFixtures.vector(csv, r, "qacc_smooth", m.nv)));
             }
-            String where = "smooth " + name + src(m);
+            String where = "smooth " + name + src(m) + PipelineFixtures.label(csv);
             Accuracy.check(where + " qfrc_bias", bias, BOUNDS.get("qfrc_bias", name));
             Accuracy.check(where + " qfrc_passive", pas, BOUNDS.get("qfrc_passive", name));
             Accuracy.check(where + " qfrc_actuator", actErr, BOUNDS.get("qfrc_actuator", name));

@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Access to the MuJoCo 2.2.2 fixtures in {@code src/test/resources/pipeline/<model>/} (see the README there) for
- * the per-stage tests: the models, the oracle tables, and loading a record's pre-state into a Data.
+ * Access to the MuJoCo 2.2.2 fixtures in {@code src/test/resources/pipeline/<model>/} (see the README there), and to
+ * the shipped seed-21 transitions, for the per-stage tests: the models, the oracle tables, and loading a record's
+ * pre-state into a Data.
  */
 public final class PipelineFixtures {
     private PipelineFixtures() {}
@@ -25,6 +26,24 @@ public final class PipelineFixtures {
     public static Model mujocoCompiled(String name) { return ModelFields.loadResource("/oracle/" + name); }
 
     public static OracleCsv transitions(String name) { return csv(name, "transitions.csv"); }
+
+    /**
+     * The shipped seed-21 records of the model ({@code src/main/resources/ddpg/physics/oracle/<model>/}): mjref on the
+     * same model file, a few hundred records (50 for the humanoid), not a copy of a fixture.
+     */
+    public static OracleCsv shippedTransitions(String name) {
+        return ShippedOracle.read(ShippedOracle.ROOT + name + "/transitions_seed21.csv");
+    }
+
+    /** " [pipeline/walker/transitions.csv]": which record set an accuracy line is about. */
+    public static String label(OracleCsv csv) {
+        return " [" + csv.file().replaceFirst("^/", "") + "]";
+    }
+
+    /** The record sets the per-stage tests hold to their bounds: the fixture and the shipped seed-21 file. */
+    public static List<OracleCsv> transitionSets(String name) {
+        return List.of(transitions(name), shippedTransitions(name));
+    }
 
     public static OracleCsv rollout(String name) { return csv(name, "rollout_0.csv"); }
 

@@ -41,7 +41,7 @@ final class ValidateCommand implements Command {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("model").hasArg().argName("name|path.xml")
                 .desc("built-in model (cartpole, reacher, cheetah, walker, humanoid) or an MJCF file. Without"
-                        + " --transitions: the model's shipped MuJoCo records (3 transition files, 43-104 records,"
+                        + " --transitions: the model's shipped MuJoCo records (4 transition files, 93-364 records,"
                         + " and 1-2 rollouts of 100-300 steps; built-in models only)").build());
         o.addOption(Option.builder().longOpt("transitions").hasArg().argName("csv")
                 .desc("mjref transitions.csv to recompute record by record (default: the shipped files of --model)")

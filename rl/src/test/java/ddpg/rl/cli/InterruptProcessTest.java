@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.rl.sweep.DdpgProcess;
+import ddpg.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,20 +62,31 @@ class InterruptProcessTest {
         return step;
     }
 
-    /** Starts {@code p}, sends SIGTERM in the second episode, and checks the stop and the resume. */
-    private void interruptAndResume(Process p, Path out, Path log) throws Exception {
-        p.getOutputStream().close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (loggedStep(log) <= 1000 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-        long killPoint = loggedStep(log);
-        assertTrue(p.isAlive() && killPoint > 1000 && killPoint < 4000, "not mid-run at the kill: step " + killPoint + "\n" + DdpgProcess.text(log));
-        long t0 = System.nanoTime();
-        p.destroy(); // SIGTERM
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running 60 s after SIGTERM:\n" + DdpgProcess.text(log));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        String text = DdpgProcess.text(log);
+    /**
+     * Starts {@code pb}, sends SIGTERM in the second episode, and checks the stop (the processes it had spawned are
+     * gone with it) and the resume; returns those processes (the relaunched JVM, if any).
+     */
+    private List<ProcessHandle> interruptAndResume(ProcessBuilder pb, Path out, Path log) throws Exception {
+        long killPoint;
+        List<ProcessHandle> spawned;
+        ChildProcess.Result stopped;
+        double seconds;
+        try (ChildProcess p = ChildProcess.start(pb)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (loggedStep(log) <= 1000 && p.process().isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            killPoint = loggedStep(log);
+            spawned = p.descendants();
+            assertTrue(p.process().isAlive() && killPoint > 1000 && killPoint < 4000, "not mid-run at the kill: step " + killPoint + "\n" + DdpgProcess.text(log));
+            long t0 = System.nanoTime();
+            p.process().destroy(); // SIGTERM
+            stopped = p.await(60);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            // checked before close(), which would kill a survivor
+            assertTrue(spawned.stream().noneMatch(ProcessHandle::isAlive), "outlived the stop: " + spawned + "\n" + stopped.out());
+        }
+        String text = stopped.out();
         assertTrue(seconds < 30, "took " + seconds + " s to stop:\n" + text);
-        assertEquals(128 + 15, p.exitValue(), text);
+        assertEquals(128 + 15, stopped.exit(), text);
 
         Path run = onlyRun(out);
         List<String> ckpts = new ArrayList<>();
@@ -92,12 +104,13 @@ class InterruptProcessTest {
         assertEquals(0, DdpgProcess.run(resumeLog, 300, "--resume", run.toString()), DdpgProcess.text(resumeLog));
         assertEquals(DdpgProcess.progressWithoutClock(whole), DdpgProcess.progressWithoutClock(run));
         assertArrayEquals(Files.readAllBytes(whole.resolve("actor.safetensors")), Files.readAllBytes(run.resolve("actor.safetensors")));
+        return spawned;
     }
 
     @Test
     void sigtermStopsAtTheEpisodeEndWithACheckpointAndResumesExactly() throws Exception {
         Path out = tmp.resolve("runs"), log = tmp.resolve("run.log");
-        interruptAndResume(DdpgProcess.builder(log, args(out)).start(), out, log);
+        interruptAndResume(DdpgProcess.builder(log, args(out)), out, log);
     }
 
     @Test
@@ -109,8 +122,7 @@ class InterruptProcessTest {
         pb.environment().remove(Relauncher.GUARD);
         pb.environment().remove("DDPG_KERNELS");
         pb.environment().remove("DDPG_PARENT_PID");
-        Process launcher = pb.start();
-        interruptAndResume(launcher, out, log);
-        assertTrue(launcher.descendants().noneMatch(ProcessHandle::isAlive), "the relaunched child is gone too");
+        List<ProcessHandle> relaunched = interruptAndResume(pb, out, log);
+        assertEquals(1, relaunched.size(), "the launcher relaunched itself: " + relaunched);
     }
 }

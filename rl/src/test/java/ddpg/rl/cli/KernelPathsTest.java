@@ -1,12 +1,18 @@
 package ddpg.rl.cli;
 
+import static ddpg.rl.sweep.DdpgProcess.builder;
+import static ddpg.rl.sweep.DdpgProcess.exit;
+import static ddpg.rl.sweep.DdpgProcess.java;
+import static ddpg.rl.sweep.DdpgProcess.progressWithoutClock;
+import static ddpg.rl.sweep.DdpgProcess.run;
+import static ddpg.rl.sweep.DdpgProcess.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.engine.io.Json;
 import ddpg.rl.train.Checkpoint;
+import ddpg.testing.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,32 +55,32 @@ class KernelPathsTest {
             assertEquals(List.of(kernels), config.get("kernels_history"));
             if (reference == null) {
                 reference = dir;
-                List<String> rows = ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir);
+                List<String> rows = progressWithoutClock(dir);
                 assertTrue(rows.size() >= 7 && rows.get(rows.size() - 1).startsWith("3000,"), "progress.csv: " + rows);
                 continue;
             }
-            assertEquals(ddpg.rl.sweep.DdpgProcess.progressWithoutClock(reference), ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir), path + " vs scalar: progress.csv");
+            assertEquals(progressWithoutClock(reference), progressWithoutClock(dir), path + " vs scalar: progress.csv");
             assertEquals(-1, Files.mismatch(reference.resolve("actor.safetensors"), dir.resolve("actor.safetensors")),
                     path + " vs scalar: actor.safetensors");
         }
 
         // Killed (SIGKILL) on simd256 after the checkpoint at step 1000, resumed on the scalar path.
         Path out = tmp.resolve("broken");
-        Process p = builder(tmp.resolve("broken.log"), train(out, "simd256")).start();
-        p.getOutputStream().close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         Path dir = null;
-        while (p.isAlive() && System.nanoTime() < deadline) {
-            if (dir == null) dir = runDirOrNull(out);
-            if (dir != null && checkpointStep(dir) >= 1000) break;
-            Thread.sleep(50);
+        try (ChildProcess p = ChildProcess.start(builder(tmp.resolve("broken.log"), train(out, "simd256")))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (p.process().isAlive() && System.nanoTime() < deadline) {
+                if (dir == null) dir = runDirOrNull(out);
+                if (dir != null && checkpointStep(dir) >= 1000) break;
+                Thread.sleep(50);
+            }
+            assertTrue(p.process().isAlive() && dir != null, "not mid-run at the kill: " + p.outSoFar());
+            p.killTree();
         }
-        assertTrue(p.isAlive(), "the run ended before it could be killed: " + text(tmp.resolve("broken.log")));
-        p.destroyForcibly().waitFor();
         assertTrue(!Files.exists(dir.resolve("actor.safetensors")), "killed before the end");
         Path log = tmp.resolve("resume.log");
         assertEquals(0, run(log, 600, "--kernels", "scalar", "--resume", dir.toString()), text(log));
-        assertEquals(ddpg.rl.sweep.DdpgProcess.progressWithoutClock(reference), ddpg.rl.sweep.DdpgProcess.progressWithoutClock(dir), "resumed on another path: progress.csv");
+        assertEquals(progressWithoutClock(reference), progressWithoutClock(dir), "resumed on another path: progress.csv");
         assertEquals(-1, Files.mismatch(reference.resolve("actor.safetensors"), dir.resolve("actor.safetensors")),
                 "resumed on another path: actor.safetensors");
         Map<String, Object> config = Json.parseObject(Files.readString(dir.resolve("config.json")));
@@ -93,13 +99,13 @@ class KernelPathsTest {
                 "version", "--kernels", "simd256");
         pb.environment().remove(Relauncher.GUARD);
         pb.environment().put("DDPG_KERNELS", "scalar");
-        assertEquals(0, waitFor(pb.redirectErrorStream(true).redirectOutput(log.toFile()), log, 120), text(log));
+        assertEquals(0, exit(pb.redirectErrorStream(true).redirectOutput(log.toFile()), 120), text(log));
         assertTrue(text(log).contains("kernels  simd256 (FloatVector S_256_BIT, 8 lanes)"), text(log));
 
         pb = new ProcessBuilder(java(), "--add-modules=jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "version");
         pb.environment().put("DDPG_KERNELS", "simd128");
-        assertEquals(0, waitFor(pb.redirectErrorStream(true).redirectOutput(log.toFile()), log, 120), text(log));
+        assertEquals(0, exit(pb.redirectErrorStream(true).redirectOutput(log.toFile()), 120), text(log));
         assertTrue(text(log).contains("kernels  simd128 (FloatVector S_128_BIT, 4 lanes)"), text(log));
     }
 
@@ -109,7 +115,7 @@ class KernelPathsTest {
         ProcessBuilder pb = new ProcessBuilder(java(), "--add-modules=jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "version");
         pb.environment().put("DDPG_KERNELS", "avx2");
-        assertEquals(2, waitFor(pb.redirectErrorStream(true).redirectOutput(log.toFile()), log, 60), text(log));
+        assertEquals(2, exit(pb.redirectErrorStream(true).redirectOutput(log.toFile()), 60), text(log));
         assertEquals("ddpg: DDPG_KERNELS expects scalar, simd, simd128, simd256, simd512; got 'avx2'", withoutNotice(log));
 
         assertEquals(2, run(log, 60, "--kernels", "simd1024", "version"), text(log));
@@ -122,44 +128,9 @@ class KernelPathsTest {
         return a.toArray(new String[0]);
     }
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static ProcessBuilder builder(Path log, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("DDPG_PARENT_PID");
-        pb.environment().remove("DDPG_KERNELS");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log.toFile());
-        return pb;
-    }
-
-    static int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
-        return waitFor(builder(log, args), log, timeoutSeconds);
-    }
-
-    static int waitFor(ProcessBuilder pb, Path log, long timeoutSeconds) throws IOException, InterruptedException {
-        Process p = pb.start();
-        p.getOutputStream().close();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", pb.command()) + " did not finish in " + timeoutSeconds + " s:\n" + text(log));
-        }
-        return p.exitValue();
-    }
-
     /** The output without the JVM's "Using incubator modules" notice (the launcher filters it only when relaunching). */
     static String withoutNotice(Path log) throws IOException {
         return text(log).lines().filter(l -> !l.startsWith("WARNING: Using incubator modules")).reduce("", (a, b) -> a + b + "\n").strip();
-    }
-
-    static String text(Path log) throws IOException {
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
     static Path runDir(Path out) throws IOException {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class LauncherProcessTest {
         pb.environment().remove("DDPG_KERNELS");
         pb.environment().putAll(env);
         // Both streams are drained as they come and the wait is bounded: a hung launcher fails the test, not the build.
-        ddpg.rl.ChildProcess.Result r = ddpg.rl.ChildProcess.run(pb, 60);
+        ChildProcess.Result r = ChildProcess.run(pb, 60);
         return new Result(r.exit(), r.out(), r.err());
     }
 

@@ -69,11 +69,11 @@ class ValidateCommandTest extends ConsoleTest {
     void defaultValidationOfAModelAndATaskUsesTheShippedOracle() {
         assertEquals(0, run("validate", "--model", "walker"));
         String text = outText();
-        for (String f : new String[] {"transitions_seed1", "transitions_seed2", "transitions_seed11"}) {
+        for (String f : new String[] {"transitions_seed1", "transitions_seed2", "transitions_seed11", "transitions_seed21"}) {
             assertTrue(text.contains("transitions oracle/walker/" + f + ".csv (model walker, "), text);
         }
         assertTrue(text.contains("rollout oracle/walker/rollout_seed11.csv: 100 steps"), text);
-        assertTrue(lastOutLine().matches("validate walker: 104 records in 3 files, 2 rollouts, worst .+, PASS"),
+        assertTrue(lastOutLine().matches("validate walker: 304 records in 4 files, 2 rollouts, worst .+, PASS"),
                 lastOutLine());
 
         assertEquals(0, run("validate", "--task", "walker-run"));
@@ -87,7 +87,7 @@ class ValidateCommandTest extends ConsoleTest {
         assertEquals(0, run("validate"));
         assertEquals("validate: 5 models, 11 tasks, PASS", lastOutLine());
         assertTrue(outText().contains("  validate humanoid-run: 100 rows, worst "), outText());
-        assertTrue(outText().contains("  validate cartpole: 64 records in 3 files, 1 rollout, worst "), outText());
+        assertTrue(outText().contains("  validate cartpole: 364 records in 4 files, 1 rollout, worst "), outText());
     }
 
     @Test

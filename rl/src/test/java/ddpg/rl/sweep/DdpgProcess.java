@@ -1,5 +1,6 @@
 package ddpg.rl.sweep;
 
+import ddpg.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ddpg} (this test class path) as a real process, as a user or a scheduler would. */
 public final class DdpgProcess {
@@ -30,16 +30,17 @@ public final class DdpgProcess {
         return pb;
     }
 
-    /** Runs to completion (failing after {@code timeoutSeconds}); returns the exit code; output in {@code log}. */
+    /** Runs to completion and returns the exit code; output in {@code log}. See {@link #exit}. */
     public static int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
-        Process p = builder(log, args).start();
-        p.getOutputStream().close();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("ddpg " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s; output:\n" + text(log));
-        }
-        return p.exitValue();
+        return exit(builder(log, args), timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code pb} to completion and returns its exit code. Past {@code timeoutSeconds} the process and its
+     * descendants are killed and the test fails with the output so far.
+     */
+    public static int exit(ProcessBuilder pb, long timeoutSeconds) throws IOException, InterruptedException {
+        return ChildProcess.run(pb, timeoutSeconds).exit();
     }
 
     public static String text(Path log) throws IOException {
@@ -50,7 +51,7 @@ public final class DdpgProcess {
     static String capture(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
-        return ddpg.rl.ChildProcess.run(pb, 60).out(); // bounded: a stalled squeue fails the test, not the build
+        return ChildProcess.run(pb, 60).out(); // bounded: a stalled squeue fails the test, not the build
     }
 
     /** progress.csv without its wall-clock columns (steps_per_s, wall_s): what must match between two runs. */

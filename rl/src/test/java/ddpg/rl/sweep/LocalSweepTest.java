@@ -3,6 +3,7 @@ package ddpg.rl.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,17 +47,18 @@ class LocalSweepTest {
         Path log = tmp.resolve("whole.log");
         assertEquals(0, DdpgProcess.run(log, 300, sweep(whole)), DdpgProcess.text(log));
 
-        Process p = DdpgProcess.builder(tmp.resolve("broken.log"), sweep(broken)).start();
-        p.getOutputStream().close();
         Path cell = broken.resolve("cartpole-swingup-s1");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (CellState.checkpointStep(cell) < 1000 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
-        assertTrue(p.isAlive(), "the sweep ended before it could be killed: " + DdpgProcess.text(tmp.resolve("broken.log")));
-        List<ProcessHandle> cells = p.descendants().toList();
-        assertTrue(!cells.isEmpty(), "no cell processes");
-        p.destroyForcibly().waitFor();
-        for (ProcessHandle h : cells) {
-            h.onExit().get(20, TimeUnit.SECONDS); // each cell notices its sweep is gone and stops
+        try (ChildProcess p = ChildProcess.start(DdpgProcess.builder(tmp.resolve("broken.log"), sweep(broken)))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+            while (CellState.checkpointStep(cell) < 1000 && p.process().isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(p.process().isAlive(), "the sweep ended before it could be killed: " + p.outSoFar());
+            List<ProcessHandle> cells = p.descendants();
+            assertTrue(!cells.isEmpty(), "no cell processes");
+            p.process().destroyForcibly(); // the sweep alone: its cells must notice on their own
+            assertTrue(p.process().waitFor(30, TimeUnit.SECONDS), "the sweep survived SIGKILL");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); // each cell notices its sweep is gone and stops
+            while (cells.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) Thread.sleep(50);
+            assertTrue(cells.stream().noneMatch(ProcessHandle::isAlive), "a cell outlived its killed sweep by 20 s: " + cells);
         }
         assertTrue(!CellState.read(cell).done(), "killed before the end");
 

@@ -1,8 +1,10 @@
 package ddpg.rl.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ddpg.testing.ChildProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,30 +31,32 @@ class ParentWatchTest {
     @Test
     void aChildStopsWhenItsParentIsKilled() throws Exception {
         // sh starts java in the background, names itself as the pid to watch, and waits.
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "DDPG_PARENT_PID=$$ " + javaCommand() + " & wait");
-        Process shell = pb.start();
-        ProcessHandle child = null;
-        for (int i = 0; i < 100 && child == null; i++) {
-            List<ProcessHandle> kids = shell.children().toList();
-            if (!kids.isEmpty()) child = kids.get(0);
-            else Thread.sleep(50);
+        try (ChildProcess shell = ChildProcess.start(new ProcessBuilder("sh", "-c", "DDPG_PARENT_PID=$$ " + javaCommand() + " & wait"))) {
+            List<ProcessHandle> kids = List.of();
+            for (int i = 0; i < 100 && kids.isEmpty(); i++) {
+                kids = shell.descendants();
+                if (kids.isEmpty()) Thread.sleep(50);
+            }
+            assertEquals(1, kids.size(), "the child JVM did not start");
+            Thread.sleep(1500); // let it start watching
+            shell.process().destroyForcibly();
+            assertTrue(shell.process().waitFor(20, TimeUnit.SECONDS), "the shell survived SIGKILL");
+            ProcessHandle child = kids.get(0);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (child.isAlive() && System.nanoTime() < until) Thread.sleep(50);
+            assertFalse(child.isAlive(), "the child still runs 20 s after its parent was killed"); // else close() kills it
         }
-        assertTrue(child != null, "the child JVM did not start");
-        Thread.sleep(1500); // let it start watching
-        shell.destroyForcibly().waitFor();
-        assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null);
-        assertTrue(!child.isAlive());
     }
 
     @Test
     void aPidThatIsNotTheParentIsIgnored() throws Exception {
-        Process sleeper = new ProcessBuilder("sleep", "30").start();
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "exec " + javaCommand());
-        pb.environment().put(ParentWatch.ENV, Long.toString(sleeper.pid()));
-        Process child = pb.start();
-        sleeper.destroyForcibly().waitFor();
-        assertTrue(!child.waitFor(3, TimeUnit.SECONDS), "a process that is not its parent died, and it stopped anyway");
-        child.destroyForcibly().waitFor();
-        assertEquals(false, child.isAlive());
+        try (ChildProcess sleeper = ChildProcess.start(new ProcessBuilder("sleep", "30"))) {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", "exec " + javaCommand());
+            pb.environment().put(ParentWatch.ENV, Long.toString(sleeper.process().pid()));
+            try (ChildProcess child = ChildProcess.start(pb)) {
+                sleeper.killTree();
+                assertFalse(child.process().waitFor(3, TimeUnit.SECONDS), "a process that is not its parent died, and it stopped anyway");
+            }
+        }
     }
 }

@@ -3,14 +3,13 @@ package ddpg.rl.train;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ddpg.rl.tensorboard.EventFileDecoder.Scalar;
+import ddpg.testing.ChildProcess;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,27 +25,15 @@ class TensorBoardPythonReaderTest {
     /** The Debian package installs the module for the system Python, which a pyenv or venv python3 may hide. */
     private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result exec(List<String> command, Path pythonPath) throws IOException, InterruptedException {
+    /** Runs {@code command} to its end; one that hangs is killed after two minutes and fails the test. */
+    private static ChildProcess.Result exec(List<String> command, Path pythonPath) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (pythonPath != null) {
             pb.environment().put("PYTHONPATH", pythonPath.toString());
             // Pure-Python protobuf runs code from any protoc against any protobuf runtime; speed does not matter here.
             pb.environment().put("PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION", "python");
         }
-        Path out = Files.createTempFile("tb-out", ".txt"), err = Files.createTempFile("tb-err", ".txt");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "", "timed out: " + command);
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildProcess.run(pb, 120);
     }
 
     private static boolean runs(List<String> command) {
@@ -82,7 +69,7 @@ class TensorBoardPythonReaderTest {
         String python = requirePythonAndProtoc();
         Path proto = resource("event_subset.proto"), reader = resource("read_events.py");
         Path generated = Files.createDirectories(tmp.resolve("generated"));
-        Result protoc = exec(List.of("protoc", "--proto_path=" + proto.getParent(), "--python_out=" + generated,
+        ChildProcess.Result protoc = exec(List.of("protoc", "--proto_path=" + proto.getParent(), "--python_out=" + generated,
                 proto.getFileName().toString()), null);
         assertEquals(0, protoc.exit(), "protoc: " + protoc.err());
 
@@ -93,7 +80,7 @@ class TensorBoardPythonReaderTest {
         assertEquals(1, files.size(), files.toString());
         String events = files.get(0).toString();
 
-        Result csv = exec(List.of(python, reader.toString(), events), generated);
+        ChildProcess.Result csv = exec(List.of(python, reader.toString(), events), generated);
         assertEquals(0, csv.exit(), "read_events.py: " + csv.err());
         List<String> lines = csv.out().lines().toList();
         assertEquals("step,tag,value", lines.get(0));
@@ -104,7 +91,7 @@ class TensorBoardPythonReaderTest {
         }
         TensorBoardRunTest.assertScalarsMatchProgress(dir, scalars);
 
-        Result text = exec(List.of(python, reader.toString(), "--text", TensorBoardLog.SETTINGS, events), generated);
+        ChildProcess.Result text = exec(List.of(python, reader.toString(), "--text", TensorBoardLog.SETTINGS, events), generated);
         assertEquals(0, text.exit(), "read_events.py --text: " + text.err());
         assertEquals(TensorBoardRunTest.asMarkdownCode(Files.readString(dir.resolve("config.json"))), text.out());
     }

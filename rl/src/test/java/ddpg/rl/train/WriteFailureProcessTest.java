@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.rl.sweep.DdpgProcess;
+import ddpg.testing.ChildProcess;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,14 +36,12 @@ class WriteFailureProcessTest {
         pb.environment().remove("DDPG_PARENT_PID");
         Path stdout = tmp.resolve("out.log"), stderr = tmp.resolve("err.log");
         pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "did not finish");
+        int exit = ChildProcess.run(pb, 300).exit();
 
         List<String> errors = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
         String all = String.join("\n", errors) + "\n" + Files.readString(stdout);
-        assertEquals(2, p.exitValue(), all);
+        assertEquals(2, exit, all);
         assertEquals(1, errors.size(), all);
         Path run;
         try (Stream<Path> s = Files.list(out)) {
