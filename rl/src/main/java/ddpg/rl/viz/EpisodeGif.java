@@ -18,8 +18,11 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  */
 public final class EpisodeGif {
-    /** Returns of the filmed episodes (over the filmed steps), frames written, and how many episodes diverged. */
-    public record Result(double[] returns, int frames, int diverged) {}
+    /**
+     * Returns of the filmed episodes (over the filmed steps), frames written, the simulated time they show (seconds,
+     * all episodes; the clip plays in real time, so this is also its length) and how many episodes diverged.
+     */
+    public record Result(double[] returns, int frames, double seconds, int diverged) {}
 
     /**
      * How to film: frame size, frames per second of simulated time, and at most how many control steps of each
@@ -66,6 +69,7 @@ public final class EpisodeGif {
         double[] returns = new double[episodes];
         double[] action = new double[env.spec().actionSize()];
         int diverged = 0;
+        double seconds = 0;
         GifRecorder gif = new GifRecorder(out, fps);
         try {
             for (int k = 0; k < episodes; k++) {
@@ -93,10 +97,11 @@ public final class EpisodeGif {
                     if (r.last() || step == settings.maxSteps()) break;
                 }
                 returns[k] = ret;
+                seconds += step * dt;
             }
             int frames = gif.frameCount();
             gif.close();
-            return new Result(returns, frames, diverged);
+            return new Result(returns, frames, seconds, diverged);
         } catch (RuntimeException e) {
             gif.abort();
             throw e;
