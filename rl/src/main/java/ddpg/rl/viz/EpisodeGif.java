@@ -75,13 +75,14 @@ public final class EpisodeGif {
             for (int k = 0; k < episodes; k++) {
                 if (k > 0) gif.nextEpisode();
                 double[] obs = env.reset(episodeSeed.applyAsLong(k));
+                CameraFollow camera = new CameraFollow(view);
                 String label = episodes > 1 ? task + "  " + (k + 1) + "/" + episodes : task;
                 double ret = 0;
                 int step = 0;
                 while (true) {
                     if (gif.due(step * dt)) {
                         renderer.render(PhysicsScene.fromBodyPoses(env.model(), physics.xpos(), physics.xmat()),
-                                view.cameraAt(physics.xpos()), frame);
+                                camera.cameraAt(physics.xpos()), frame);
                         FrameOverlay.caption(frame, FrameOverlay.returnSoFar(ret), label);
                         gif.add(frame);
                     }

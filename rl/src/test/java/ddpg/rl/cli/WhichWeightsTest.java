@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WhichWeightsTest extends ConsoleTest {
     @TempDir static Path shared;
     private static Path run;
-    @TempDir Path tmp;
 
     @BeforeAll
     static void tinyRun() throws IOException {
-        Path runs = shared.resolve("runs");
-        int code = Main.dispatch(new ArrayList<>(List.of("--task", "cartpole-swingup", "--steps", "200", "--out", runs.toString(),
-                "--hidden", "16,16", "--batch", "16", "--warmup", "100", "--learning-starts", "100", "--eval-every", "200",
-                "--eval-episodes", "1", "--no-gif", "--no-tensorboard")));
-        assertEquals(0, code);
-        try (Stream<Path> s = Files.list(runs)) {
-            run = s.findFirst().orElseThrow();
-        }
+        run = ConsoleTest.tinyRun(shared.resolve("runs"));
         assertEquals(0, Main.dispatch(new ArrayList<>(List.of("--resume", run.toString(), "--steps", "400"))));
     }
 
@@ -69,7 +59,7 @@ class WhichWeightsTest extends ConsoleTest {
 
     @Test
     void renderSaysWhichWeightsItFilmedAndHowLongTheClipIs() {
-        Path gif = tmp.resolve("clip.gif");
+        Path gif = shared.resolve("clip.gif");
         assertEquals(0, run("render", "--run", run.toString(), "--checkpoint", "200", "--steps", "30", "--width", "32",
                 "--height", "24", "--out", gif.toString()), errText());
         List<String> lines = outText().lines().toList();
@@ -81,7 +71,7 @@ class WhichWeightsTest extends ConsoleTest {
 
     @Test
     void renderWithoutARunSaysTheClipLengthToo() {
-        Path gif = tmp.resolve("zero.gif");
+        Path gif = shared.resolve("zero.gif");
         assertEquals(0, run("render", "--task", "cartpole-swingup", "--policy", "zero", "--steps", "100", "--width", "32",
                 "--height", "24", "--fps", "20", "--out", gif.toString()), errText());
         assertTrue(lastOutLine().matches("wrote \\Q" + gif + "\\E \\(\\d+ KB\\): cartpole-swingup, 20 frames = 1\\.0 s simulated,"
