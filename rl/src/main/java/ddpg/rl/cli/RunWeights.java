@@ -22,8 +22,8 @@ final class RunWeights {
 
     static Option checkpointOption() {
         return Option.builder().longOpt("checkpoint").hasArg().argName("N|latest")
-                .desc("use the actor of the checkpoint at env step N (a folder checkpoints/step-<N>; a run keeps its two"
-                        + " newest) or of the latest one, instead of the final actor").build();
+                .desc("use the actor of the checkpoint at env step N (200000 or 200k: checkpoints/step-000000200000; a run"
+                        + " keeps its two newest) or of the latest one, instead of the final actor").build();
     }
 
     static Loaded load(Path dir, CommandLine cl) {
