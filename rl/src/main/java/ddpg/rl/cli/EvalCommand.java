@@ -1,20 +1,17 @@
 package ddpg.rl.cli;
 
-import ddpg.engine.Tensor;
-import ddpg.engine.autograd.NoGrad;
 import ddpg.physics.env.Tasks;
-import ddpg.rl.ddpg.Actor;
 import ddpg.rl.train.Evaluator;
-import ddpg.rl.train.PolicyFiles;
-import ddpg.rl.train.RunConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code ddpg.jar eval --run <dir> [--episodes K] [--seed S]}: mean +- std return of a run's deterministic policy. */
+/**
+ * {@code ddpg.jar eval --run <dir> [--checkpoint N|latest] [--episodes K] [--seed S]}: mean +- std return of a run's
+ * deterministic policy, and which weights that was.
+ */
 final class EvalCommand implements Command {
     @Override public String name() { return "eval"; }
 
@@ -24,7 +21,8 @@ final class EvalCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("run").hasArg().argName("run dir")
-                .desc("run folder (runs/<task>-s<seed>-<time>); uses its actor.safetensors, else its latest checkpoint; required").build());
+                .desc("run folder (runs/<task>-s<seed>-<time>); uses its final actor.safetensors, else its latest checkpoint; required").build());
+        o.addOption(RunWeights.checkpointOption());
         o.addOption(Option.builder().longOpt("episodes").hasArg().argName("K").desc("episodes to run (default 10)").build());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                 .desc("seed of the episodes' initial states (default: the run's seed, i.e. the episodes its evaluations used)").build());
@@ -35,36 +33,18 @@ final class EvalCommand implements Command {
     public int run(CommandLine cl) throws Exception {
         if (!cl.hasOption("run")) throw new UserError("missing --run <run dir>; see 'ddpg.jar eval --help'");
         Path dir = Path.of(cl.getOptionValue("run"));
-        if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
         int episodes = Args.intValue(cl, "episodes", 10);
         if (episodes <= 0) throw new UserError("--episodes must be positive, got " + episodes);
-        RunConfig config;
-        Actor actor;
-        try {
-            config = RunConfig.read(dir.resolve("config.json"));
-            actor = PolicyFiles.load(dir);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot read the policy in " + dir + ": " + e.getMessage());
-        }
-        long seed = Args.longValue(cl, "seed", config.run.seed);
-        String task = config.run.task;
+        RunWeights.Loaded run = RunWeights.load(dir, cl);
+        long seed = Args.longValue(cl, "seed", run.config().run.seed);
+        String task = run.config().run.task;
         TrainCommand.taskSpec(task);
-        int obs = actor.obsSize();
-        float[] in = new float[obs];
-        Tensor input = Tensor.wrap(in, 1, obs);
-        Evaluator.Result r = Evaluator.evaluate(Tasks.make(task), (o, a) -> {
-            for (int j = 0; j < obs; j++) in[j] = (float) o[j];
-            try (NoGrad ng = NoGrad.enter()) {
-                float[] mu = actor.forward(input).data();
-                for (int j = 0; j < a.length; j++) a[j] = mu[j];
-            }
-        }, seed, episodes);
+        Evaluator.Result r = Evaluator.evaluate(Tasks.make(task), run.policy()::act, seed, episodes);
         StringBuilder each = new StringBuilder();
         for (double x : r.returns()) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", x));
         System.out.printf(Locale.ROOT, "%s: %.1f +- %.1f over %d episodes (seed %d)%s%n", task, r.mean(), r.std(), episodes, seed,
                 r.diverged() > 0 ? ", " + r.diverged() + " diverged" : "");
+        System.out.println("weights: " + run.weights());
         System.out.println("returns: " + each);
         return 0;
     }

@@ -1,14 +1,9 @@
 package ddpg.rl.cli;
 
 import ddpg.engine.Rng;
-import ddpg.engine.Tensor;
-import ddpg.engine.autograd.NoGrad;
 import ddpg.physics.env.ControlSuiteEnv;
 import ddpg.physics.env.Tasks;
-import ddpg.rl.ddpg.Actor;
 import ddpg.rl.train.Evaluator;
-import ddpg.rl.train.PolicyFiles;
-import ddpg.rl.train.RunConfig;
 import ddpg.rl.viz.EpisodeGif;
 import ddpg.rl.viz.GifRecorder;
 import ddpg.rl.viz.Renderer;
@@ -22,7 +17,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code ddpg.jar render --run <run dir> [--episodes 1] [--out agent.gif]}: films a trained run's deterministic policy;
+ * {@code ddpg.jar render --run <run dir> [--checkpoint N|latest] [--episodes 1] [--out agent.gif]}: films a trained run's
+ * deterministic policy;
  * {@code render --task <task> --policy random|zero} films a task without a run.
  */
 final class RenderCommand implements Command {
@@ -34,7 +30,8 @@ final class RenderCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("run").hasArg().argName("run dir")
-                .desc("run folder whose actor to film (its actor.safetensors, else its latest checkpoint)").build());
+                .desc("run folder whose actor to film (its final actor.safetensors, else its latest checkpoint)").build());
+        o.addOption(RunWeights.checkpointOption());
         o.addOption(Option.builder().longOpt("task").hasArg().argName("task")
                 .desc("task to film without a run, e.g. walker-run (with --policy)").build());
         o.addOption(Option.builder().longOpt("policy").hasArg().argName("random|zero")
@@ -74,26 +71,19 @@ final class RenderCommand implements Command {
         BiConsumer<double[], double[]> policy;
         LongUnaryOperator episodeSeed;
         Path out;
+        String weights = null;
         if (hasRun) {
             Path dir = Path.of(cl.getOptionValue("run"));
-            if (!Files.isDirectory(dir)) throw new UserError("run folder " + dir + " does not exist; pass a folder under runs/");
             if (cl.hasOption("policy")) throw new UserError("--policy is for --task; with --run the run's trained policy is filmed");
-            RunConfig config;
-            Actor actor;
-            try {
-                config = RunConfig.read(dir.resolve("config.json"));
-                actor = PolicyFiles.load(dir);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            } catch (java.io.IOException e) {
-                throw new UserError("cannot read the policy in " + dir + ": " + e.getMessage());
-            }
-            task = config.run.task;
-            long seed = Args.longValue(cl, "seed", config.run.seed);
+            RunWeights.Loaded run = RunWeights.load(dir, cl);
+            task = run.config().run.task;
+            long seed = Args.longValue(cl, "seed", run.config().run.seed);
             episodeSeed = k -> Evaluator.episodeSeed(seed, (int) k);
-            policy = deterministic(actor);
+            policy = run.policy()::act;
+            weights = run.weights();
             out = Path.of(cl.getOptionValue("out", dir.resolve("agent.gif").toString()));
         } else {
+            if (cl.hasOption("checkpoint")) throw new UserError("--checkpoint is for --run: it picks which of the run's actors to film");
             task = cl.getOptionValue("task");
             TrainCommand.taskSpec(task);
             String kind = cl.getOptionValue("policy", "random").toLowerCase(Locale.ROOT);
@@ -113,6 +103,7 @@ final class RenderCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        if (weights != null) System.out.println("weights: " + weights);
         long t0 = System.nanoTime();
         EpisodeGif.Result r;
         try {
@@ -122,23 +113,17 @@ final class RenderCommand implements Command {
         }
         StringBuilder rets = new StringBuilder();
         for (double x : r.returns()) rets.append(rets.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", x));
-        System.out.printf(Locale.ROOT, "wrote %s: %d frames, %s, return %s%s (%.1f s)%n", out, r.frames(), task, rets,
-                r.diverged() > 0 ? ", " + r.diverged() + " episode(s) diverged" : "", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "wrote %s (%s): %s, %d frames = %.1f s simulated, return %s%s; rendered in %.1f s%n", out,
+                fileSize(out), task, r.frames(), r.seconds(), rets, r.diverged() > 0 ? ", " + r.diverged() + " episode(s) diverged" : "",
+                (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 
-    /** The actor's action for an observation, without noise (what evaluation uses). */
-    private static BiConsumer<double[], double[]> deterministic(Actor actor) {
-        int obs = actor.obsSize();
-        float[] in = new float[obs];
-        Tensor input = Tensor.wrap(in, 1, obs);
-        return (o, a) -> {
-            for (int j = 0; j < obs; j++) in[j] = (float) o[j];
-            try (NoGrad ng = NoGrad.enter()) {
-                float[] mu = actor.forward(input).data();
-                for (int j = 0; j < a.length; j++) a[j] = mu[j];
-            }
-        };
+    /** "812 KB", "3.2 MB": GIF sizes are what users compare. */
+    static String fileSize(Path file) throws java.io.IOException {
+        long b = Files.size(file);
+        return b < 1_000_000 ? String.format(Locale.ROOT, "%d KB", Math.max(1, Math.round(b / 1e3)))
+                : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }
 
     /** Uniform actions in [-1, 1], seeded. */

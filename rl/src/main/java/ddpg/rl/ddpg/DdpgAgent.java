@@ -37,9 +37,7 @@ public final class DdpgAgent {
     private final Batch batch;
     private final Tensor s, a, r, discount, s2;
 
-    // Acting: one observation at a time.
-    private final float[] obsRow;
-    private final Tensor obsTensor;
+    private final DeterministicPolicy policy;
 
     private final Arena arena = new Arena();
     private long updates;
@@ -77,8 +75,7 @@ public final class DdpgAgent {
         r = Tensor.wrap(batch.rew, n, 1);
         discount = Tensor.wrap(batch.disc, n, 1);
         s2 = Tensor.wrap(batch.nextObs, n, obsSize);
-        obsRow = new float[obsSize];
-        obsTensor = Tensor.wrap(obsRow, 1, obsSize);
+        policy = new DeterministicPolicy(actor);
     }
 
     /**
@@ -131,15 +128,7 @@ public final class DdpgAgent {
 
     /** The deterministic action mu(s) for one observation, written into {@code action} (each entry in [-1, 1]). */
     public void act(double[] observation, double[] action) {
-        for (int j = 0; j < obsSize; j++) obsRow[j] = (float) observation[j];
-        boolean wasTraining = actor.isTraining();
-        actor.eval(); // batch norm uses its running statistics for a single state
-        try (Arena step = arena.enter(); NoGrad acting = NoGrad.enter()) {
-            float[] mu = actor.forward(obsTensor).data();
-            for (int j = 0; j < actSize; j++) action[j] = mu[j];
-        } finally {
-            if (wasTraining) actor.train();
-        }
+        policy.act(observation, action);
     }
 
     private static float mean(float[] v) {

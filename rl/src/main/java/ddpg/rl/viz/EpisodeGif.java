@@ -18,8 +18,11 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  */
 public final class EpisodeGif {
-    /** Returns of the filmed episodes (over the filmed steps), frames written, and how many episodes diverged. */
-    public record Result(double[] returns, int frames, int diverged) {}
+    /**
+     * Returns of the filmed episodes (over the filmed steps), frames written, the simulated time they show (seconds,
+     * all episodes; the clip plays in real time, so this is also its length) and how many episodes diverged.
+     */
+    public record Result(double[] returns, int frames, double seconds, int diverged) {}
 
     /**
      * How to film: frame size, frames per second of simulated time, and at most how many control steps of each
@@ -66,18 +69,20 @@ public final class EpisodeGif {
         double[] returns = new double[episodes];
         double[] action = new double[env.spec().actionSize()];
         int diverged = 0;
+        double seconds = 0;
         GifRecorder gif = new GifRecorder(out, fps);
         try {
             for (int k = 0; k < episodes; k++) {
                 if (k > 0) gif.nextEpisode();
                 double[] obs = env.reset(episodeSeed.applyAsLong(k));
+                CameraFollow camera = new CameraFollow(view);
                 String label = episodes > 1 ? task + "  " + (k + 1) + "/" + episodes : task;
                 double ret = 0;
                 int step = 0;
                 while (true) {
                     if (gif.due(step * dt)) {
                         renderer.render(PhysicsScene.fromBodyPoses(env.model(), physics.xpos(), physics.xmat()),
-                                view.cameraAt(physics.xpos()), frame);
+                                camera.cameraAt(physics.xpos()), frame);
                         FrameOverlay.caption(frame, FrameOverlay.returnSoFar(ret), label);
                         gif.add(frame);
                     }
@@ -93,10 +98,11 @@ public final class EpisodeGif {
                     if (r.last() || step == settings.maxSteps()) break;
                 }
                 returns[k] = ret;
+                seconds += step * dt;
             }
             int frames = gif.frameCount();
             gif.close();
-            return new Result(returns, frames, diverged);
+            return new Result(returns, frames, seconds, diverged);
         } catch (RuntimeException e) {
             gif.abort();
             throw e;

@@ -1,8 +1,6 @@
 package ddpg.rl.viz;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +12,8 @@ import java.util.List;
  * the nearest palette entry of each such colour found the first time it occurs. No dithering: a 4x4 ordered dither removed the
  * faint banding in the sky but doubled the file size (noise compresses badly).
  *
- * <p>The JDK's GIF encoder would otherwise build an octree palette for every frame, ~10x slower at 320x240.
+ * <p>One palette for the whole clip keeps a colour on the same index from frame to frame, so an unchanged pixel is an
+ * unchanged index: what {@link GifWriter}'s delta frames rely on.
  */
 final class Palette {
     static final int GREYS = 16, SIZE = 256;
@@ -24,9 +23,6 @@ final class Palette {
     private final byte[] r = new byte[SIZE], g = new byte[SIZE], b = new byte[SIZE];
     static final int BITS = 6, MASK = (1 << BITS) - 1;
     private final short[] lookup = new short[1 << 3 * BITS]; // 6-6-6 colour -> palette index, -1 until first needed
-    final IndexColorModel model;
-    /** The same colours with {@link #UNCHANGED} transparent, for frames that paint only what changed. */
-    final IndexColorModel deltaModel;
 
     private Palette(int[] colours) {
         for (int i = 0; i < SIZE; i++) {
@@ -35,8 +31,6 @@ final class Palette {
             g[i] = (byte) (c >> 8);
             b[i] = (byte) c;
         }
-        model = new IndexColorModel(8, SIZE, r, g, b);
-        deltaModel = new IndexColorModel(8, SIZE, r, g, b, UNCHANGED);
         Arrays.fill(lookup, (short) -1);
     }
 
@@ -55,25 +49,19 @@ final class Palette {
         return new Palette(colours.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** {@code src} as an indexed image in this palette ({@code forDelta}: with the transparent index, see deltaModel). */
-    BufferedImage map(BufferedImage src, boolean forDelta) {
+    /** The palette index of every pixel of {@code src}, row by row. */
+    byte[] indices(BufferedImage src) {
         int w = src.getWidth(), h = src.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, forDelta ? deltaModel : model);
-        byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        byte[] dst = new byte[w * h];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             src.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) dst[y * w + x] = (byte) index(reduce(row[x]));
         }
-        return out;
+        return dst;
     }
 
-    /** Whether two entries differ by at most {@code tol} (0..255) in every channel. */
-    boolean close(int i, int j, int tol) {
-        return Math.abs((r[i] & 255) - (r[j] & 255)) <= tol && Math.abs((g[i] & 255) - (g[j] & 255)) <= tol
-                && Math.abs((b[i] & 255) - (b[j] & 255)) <= tol;
-    }
-
+    /** The colour of entry {@code index} as 0xRRGGBB. */
     int rgb(int index) {
         return (r[index] & 255) << 16 | (g[index] & 255) << 8 | (b[index] & 255);
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
  * How to look at a task, after the Control Suite's default cameras: a fixed camera for cartpole ("fixed") and reacher
  * ("fixed", straight down); a side camera that follows the torso for cheetah, walker and humanoid (their "side" cameras,
  * which MuJoCo moves with the torso's subtree centre of mass; here the torso's own position, which is steadier to
- * compute and looks the same). Field of view 45 degrees, MuJoCo's default.
+ * compute and looks the same). Field of view 45 degrees, MuJoCo's default. Clips film through a {@link CameraFollow},
+ * which lets the body sway a few centimetres before the camera moves.
  *
  * @param domain      "cartpole", "reacher", "cheetah", "walker" or "humanoid"
  * @param camera      the camera; for a tracking view, its position is an offset from the tracked body

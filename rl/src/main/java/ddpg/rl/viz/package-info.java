@@ -24,10 +24,13 @@
  *
  * <h2>Animations</h2>
  * {@link ddpg.rl.viz.GifWriter} streams frames into a looping GIF (NETSCAPE2.0 extension) with one palette fitted to
- * the first frame ({@link ddpg.rl.viz.Palette}, median cut) and only changed pixels stored after it;
- * {@link ddpg.rl.viz.GifRecorder} picks frames at about 30 per second of simulated time and sets delays so the clip
- * plays in real time; {@link ddpg.rl.viz.EpisodeGif} rolls a policy out in a task and films it with the return so far
- * in the corner ({@link ddpg.rl.viz.FrameOverlay}). {@code ddpg.jar plot} (with {@code report}) and
+ * the first frame ({@link ddpg.rl.viz.Palette}, median cut) and, after it, only the rectangle of changed pixels, the
+ * unchanged ones in it transparent, compressed by its own LZW coder ({@link ddpg.rl.viz.GifLzw}); a viewer shows each
+ * frame exactly as it was mapped to the palette. {@link ddpg.rl.viz.GifRecorder} picks frames at about 30 per second
+ * of simulated time and sets delays so the clip plays in real time; {@link ddpg.rl.viz.EpisodeGif} rolls a policy out
+ * in a task and films it with the return so far in the corner ({@link ddpg.rl.viz.FrameOverlay}), through a
+ * {@link ddpg.rl.viz.CameraFollow} that follows the body with 5 cm of slack, so the floor stays still while the body
+ * only sways. {@code ddpg.jar plot} (with {@code report}) and
  * {@code ddpg.jar render} are thin layers over {@code Plot.writePng} and {@code EpisodeGif.record}.
  */
 package ddpg.rl.viz;

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -53,6 +57,20 @@ abstract class ConsoleTest {
     protected String lastOutLine() {
         List<String> lines = outText().lines().toList();
         return lines.get(lines.size() - 1);
+    }
+
+    /**
+     * Trains a tiny cartpole-swingup run of 200 steps into {@code runs} (16-16 networks, learning from step 100, one
+     * evaluation episode at the end, no GIF, no TensorBoard; a checkpoint at the end) and returns its folder.
+     */
+    static Path tinyRun(Path runs) throws IOException {
+        int code = Main.dispatch(new ArrayList<>(List.of("--task", "cartpole-swingup", "--steps", "200", "--out", runs.toString(),
+                "--hidden", "16,16", "--batch", "16", "--warmup", "100", "--learning-starts", "100", "--eval-every", "200",
+                "--eval-episodes", "1", "--checkpoint-every", "0", "--no-gif", "--no-tensorboard")));
+        assertEquals(0, code);
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.findFirst().orElseThrow();
+        }
     }
 
     protected void assertOneLineError(int code, String contains) {

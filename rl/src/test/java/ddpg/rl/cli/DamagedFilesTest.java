@@ -37,14 +37,7 @@ class DamagedFilesTest extends ConsoleTest {
 
     @BeforeAll
     static void tinyRun() throws IOException {
-        Path runs = shared.resolve("runs");
-        int code = Main.dispatch(new ArrayList<>(List.of("--task", "cartpole-swingup", "--steps", "200", "--out", runs.toString(),
-                "--hidden", "16,16", "--batch", "16", "--warmup", "100", "--learning-starts", "100", "--eval-every", "200",
-                "--eval-episodes", "1", "--checkpoint-every", "0", "--no-gif", "--no-tensorboard")));
-        assertEquals(0, code);
-        try (Stream<Path> s = Files.list(runs)) {
-            original = s.findFirst().orElseThrow();
-        }
+        original = ConsoleTest.tinyRun(shared.resolve("runs"));
     }
 
     /** A fresh copy of the tiny run (without its lock file). */

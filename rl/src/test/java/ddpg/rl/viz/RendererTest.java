@@ -112,6 +112,27 @@ class RendererTest {
     }
 
     @Test
+    void theCheckerHasNineShadesSoACameraMovingAFractionOfAPixelRepaintsLittle() {
+        // An endless checker floor under the walker's camera (2 m behind, 1.3 m up, 30 degrees down): no sky, no shadow.
+        SceneGeom floor = new SceneGeom(SceneGeom.PLANE, new double[] {0, 0, 0.2}, new double[] {0, 0, 0}, I, RED, true);
+        double c60 = Math.cos(Math.toRadians(60)), s60 = Math.sin(Math.toRadians(60));
+        Camera cam = Camera.fromXyAxes(new double[] {0.1, -2, 1.3}, new double[] {1, 0, 0}, new double[] {0, c60, s60}, 45);
+        Renderer r = new Renderer(160, 120);
+        BufferedImage a = r.render(List.of(floor), cam), b = r.render(List.of(floor), cam.translated(new double[] {0.002, 0, 0}));
+        Set<Integer> shades = new HashSet<>();
+        int changed = 0;
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 160; x++) {
+                shades.add(a.getRGB(x, y));
+                if (a.getRGB(x, y) != b.getRGB(x, y)) changed++;
+            }
+        }
+        assertEquals(2 * (int) Renderer.CHECKER_STEPS + 1, shades.size(), "the two blues and the shades between them");
+        // 2 mm is a quarter of a pixel or less on screen: most edge pixels keep their shade.
+        assertTrue(changed < 800, "pixels repainted: " + changed); // 554; 1976 with a continuous filter
+    }
+
+    @Test
     void theImageDoesNotDependOnTheThreadCount() {
         Camera cam = Camera.lookAt(new double[] {0.5, -3, 1.2}, new double[] {0, 0, 0.3}, new double[] {0, 0, 1}, 45);
         List<SceneGeom> scene = List.of(floor(),
