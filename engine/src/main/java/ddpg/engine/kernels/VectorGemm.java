@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       padding). For tn the outputs lie along a row of A, so lanes take one output each; for nn and nt each output
  *       is a dot product along a row of A, which a lane cannot hold without splitting K, so these run as eight
  *       interleaved scalar fma chains;</li>
- *   <li>fewer than {@value #FEW_ROWS} rows (acting on one observation): {@link VectorRowGemm}, nothing to pack;</li>
+ *   <li>fewer than {@value #FEW_ROWS} rows (acting on one observation): {@link FewRowsGemm}, nothing to pack;</li>
  *   <li>everything else: {@link VectorBlockedGemm}.</li>
  * </ul>
  * Loaded only when the Vector API is.
@@ -21,13 +21,11 @@ final class VectorGemm implements Gemm {
     private static final int L = S.length();
     static final int FEW_ROWS = 4;
 
-    private final VectorRowGemm row = new VectorRowGemm();
-
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
         if (n == 1) rowDots(m, k, a, b, c, accumulate);
-        else if (m < FEW_ROWS) row.nn(m, k, n, a, b, c, accumulate);
+        else if (m < FEW_ROWS) FewRowsGemm.nn(m, k, n, a, b, c, accumulate);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 
@@ -35,7 +33,7 @@ final class VectorGemm implements Gemm {
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
         if (n == 1) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's k x 1
-        else if (m < FEW_ROWS) row.nt(m, k, n, a, b, c, accumulate);
+        else if (m < FEW_ROWS) FewRowsGemm.nt(m, k, n, a, b, c, accumulate);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 
@@ -43,7 +41,7 @@ final class VectorGemm implements Gemm {
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
         if (n == 1) columnCombination(m, k, a, b, c, accumulate);
-        else if (m < FEW_ROWS) row.tn(m, k, n, a, b, c, accumulate);
+        else if (m < FEW_ROWS) FewRowsGemm.tn(m, k, n, a, b, c, accumulate);
         else VectorBlockedGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 

@@ -61,6 +61,14 @@ class GemmTest {
     }
 
     @Test
+    void fewRowsKeepTheirChainsInRegisters() {
+        // m < 4 with full four-vector column blocks, a ragged rest, and K over one block: the acting path.
+        int[][] shapes = {{1, 24, 256}, {1, 256, 256}, {1, 256, 6}, {3, 67, 300}, {2, 1100, 129}, {1, 600, 64}, {3, 5, 65}};
+        Random rnd = new Random(5);
+        for (int[] s : shapes) checkAllForms(List.of(new VectorGemm(), new NaiveGemm()), s[0], s[1], s[2], rnd);
+    }
+
+    @Test
     void ddpgShapesMatchScalar() {
         int[][] shapes = {{256, 400, 300}, {256, 406, 300}, {256, 300, 1}, {256, 24, 400}};
         Random rnd = new Random(3);

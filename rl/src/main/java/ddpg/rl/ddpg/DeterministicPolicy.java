@@ -31,13 +31,14 @@ public final class DeterministicPolicy {
     /** Writes mu(observation) into {@code action} (its first {@code actSize} entries, each in [-1, 1]). */
     public void act(double[] observation, double[] action) {
         for (int j = 0; j < row.length; j++) row[j] = (float) observation[j];
-        boolean wasTraining = actor.isTraining();
-        actor.eval();
+        // Only batch norm behaves differently in eval mode; without it the mode switch would be a tree walk for nothing.
+        boolean switchMode = actor.batchNorm() && actor.isTraining();
+        if (switchMode) actor.eval();
         try (Arena step = arena.enter(); NoGrad acting = NoGrad.enter()) {
             float[] mu = actor.forward(input).data();
             for (int j = 0; j < actor.actSize(); j++) action[j] = mu[j];
         } finally {
-            if (wasTraining) actor.train();
+            if (switchMode) actor.train();
         }
     }
 
