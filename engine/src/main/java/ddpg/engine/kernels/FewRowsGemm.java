@@ -5,9 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Products with fewer than {@link VectorGemm#FEW_ROWS} rows of C, e.g. acting on one observation (y = x W with x a
- * single row): nothing is worth packing, and each output needs just one chain along K. Four vectors of C's row stay
+ * single row): nothing is worth packing, and each output needs just one chain along K. Eight vectors of C's row stay
  * in registers for a whole K block, so every FMA costs one load of B and nothing else (the row-FMA kernel, {@link
- * VectorRowGemm}, also loads and stores its partial sums for every FMA: about three times the memory traffic).
+ * VectorRowGemm}, also loads and stores its partial sums for every FMA: about three times the memory traffic). The
+ * columns left over (the actor's 6 or 21 outputs) get one register each: single vectors, then scalar chains side
+ * by side.
  * Each lane holds one output's canonical chain ({@link Gemm}), so the bits equal every other kernel's. Loaded only
  * when the Vector API is.
  */
@@ -46,27 +48,62 @@ final class FewRowsGemm {
         for (int i = 0; i < m; i++) {
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int p1 = Math.min(k, p0 + kc), j = 0;
-                for (; j + 4 * L <= n; j += 4 * L) {
-                    FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
+                for (; j + 8 * L <= n; j += 8 * L) eightVectors(a, i * ai, ap, p0, p1, b, n, j, t);
+                for (; j + L <= n; j += L) { // whole vectors left: one register each
+                    FloatVector t0 = FloatVector.zero(S);
                     for (int p = p0; p < p1; p++) {
-                        FloatVector x = FloatVector.broadcast(S, a[i * ai + p * ap]);
-                        int row = p * n + j;
-                        t0 = FloatVector.fromArray(S, b, row).fma(x, t0);
-                        t1 = FloatVector.fromArray(S, b, row + L).fma(x, t1);
-                        t2 = FloatVector.fromArray(S, b, row + 2 * L).fma(x, t2);
-                        t3 = FloatVector.fromArray(S, b, row + 3 * L).fma(x, t3);
+                        t0 = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[i * ai + p * ap]), t0);
                     }
                     t0.intoArray(t, j);
-                    t1.intoArray(t, j + L);
-                    t2.intoArray(t, j + 2 * L);
-                    t3.intoArray(t, j + 3 * L);
                 }
-                if (j < n) { // fewer than four vectors left: the row-FMA on the rest of the row
-                    java.util.Arrays.fill(t, j, n, 0f);
-                    for (int p = p0; p < p1; p++) VectorRowGemm.axpyRow(a[i * ai + p * ap], b, p * n + j, t, j, n - j);
-                }
+                for (; j < n; j += 4) scalarChains(a, i * ai, ap, p0, p1, b, n, j, Math.min(4, n - j), t);
                 VectorRowGemm.addRow(t, c, i * n, n, p0 == 0 && !accumulate);
             }
         }
+    }
+
+    /**
+     * Eight vectors of one row's outputs, columns [j, j + 8L), over K block [p0, p1): eight independent chains hide
+     * the FMA latency and every broadcast of A feeds eight FMAs.
+     */
+    private static void eightVectors(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, float[] t) {
+        FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0, t4 = t0, t5 = t0, t6 = t0, t7 = t0;
+        for (int p = p0; p < p1; p++) {
+            FloatVector x = FloatVector.broadcast(S, a[ai0 + p * ap]);
+            int row = p * n + j;
+            t0 = FloatVector.fromArray(S, b, row).fma(x, t0);
+            t1 = FloatVector.fromArray(S, b, row + L).fma(x, t1);
+            t2 = FloatVector.fromArray(S, b, row + 2 * L).fma(x, t2);
+            t3 = FloatVector.fromArray(S, b, row + 3 * L).fma(x, t3);
+            t4 = FloatVector.fromArray(S, b, row + 4 * L).fma(x, t4);
+            t5 = FloatVector.fromArray(S, b, row + 5 * L).fma(x, t5);
+            t6 = FloatVector.fromArray(S, b, row + 6 * L).fma(x, t6);
+            t7 = FloatVector.fromArray(S, b, row + 7 * L).fma(x, t7);
+        }
+        t0.intoArray(t, j);
+        t1.intoArray(t, j + L);
+        t2.intoArray(t, j + 2 * L);
+        t3.intoArray(t, j + 3 * L);
+        t4.intoArray(t, j + 4 * L);
+        t5.intoArray(t, j + 5 * L);
+        t6.intoArray(t, j + 6 * L);
+        t7.intoArray(t, j + 7 * L);
+    }
+
+    /** Fewer than a vector of columns left: {@code w} (1-4) scalar chains side by side, so their latencies overlap. */
+    private static void scalarChains(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, int w, float[] t) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        for (int p = p0; p < p1; p++) {
+            float x = a[ai0 + p * ap];
+            int row = p * n + j;
+            s0 = Math.fma(x, b[row], s0);
+            if (w > 1) s1 = Math.fma(x, b[row + 1], s1);
+            if (w > 2) s2 = Math.fma(x, b[row + 2], s2);
+            if (w > 3) s3 = Math.fma(x, b[row + 3], s3);
+        }
+        t[j] = s0;
+        if (w > 1) t[j + 1] = s1;
+        if (w > 2) t[j + 2] = s2;
+        if (w > 3) t[j + 3] = s3;
     }
 }
