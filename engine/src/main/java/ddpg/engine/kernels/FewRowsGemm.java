@@ -29,12 +29,7 @@ final class FewRowsGemm {
 
     /** B [n x k] is transposed into scratch first, so that its rows run along C's row as in nn. */
     static void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
-        float[] bt = Scratch.floats(0, k * n);
-        for (int j = 0; j < n; j++) {
-            int src = j * k;
-            for (int p = 0; p < k; p++) bt[p * n + j] = b[src + p];
-        }
-        rows(m, k, n, a, k, 1, bt, c, accumulate);
+        rows(m, k, n, a, k, 1, VectorRowGemm.transposed(b, n, k), c, accumulate);
     }
 
     /** C (+)= op(A) B with op(A)[i][p] = a[i*ai + p*ap] and B [k x n] row-major. */

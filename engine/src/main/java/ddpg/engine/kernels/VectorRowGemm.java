@@ -32,12 +32,17 @@ final class VectorRowGemm implements Gemm {
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
+        rows(m, k, n, a, k, 1, transposed(b, n, k), c, accumulate);
+    }
+
+    /** B [n x k] as B^T, a k x n row-major matrix in scratch slot 0 (bt[p][j] = b[j][p]). */
+    static float[] transposed(float[] b, int n, int k) {
         float[] bt = Scratch.floats(0, k * n);
-        for (int j = 0; j < n; j++) {                 // bt[p][j] = b[j][p]: B^T as a k x n row-major matrix
+        for (int j = 0; j < n; j++) {
             int src = j * k;
             for (int p = 0; p < k; p++) bt[p * n + j] = b[src + p];
         }
-        rows(m, k, n, a, k, 1, bt, c, accumulate);
+        return bt;
     }
 
     /** C (+)= op(A) B with op(A)[i][p] = a[i*ai + p*ap] and B [k x n] row-major, one row of C at a time. */
