@@ -8,8 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * single row): nothing is worth packing, and each output needs just one chain along K. Eight vectors of C's row stay
  * in registers for a whole K block, so every FMA costs one load of B and nothing else (the row-FMA kernel, {@link
  * VectorRowGemm}, also loads and stores its partial sums for every FMA: about three times the memory traffic). The
- * columns left over (the actor's 6 or 21 outputs) get one register each: single vectors, then scalar chains side
- * by side.
+ * columns left over (the actor's 6 or 21 outputs) get two registers per pass, the last one overlapping.
  * Each lane holds one output's canonical chain ({@link Gemm}), so the bits equal every other kernel's. Loaded only
  * when the Vector API is.
  */
@@ -39,19 +38,17 @@ final class FewRowsGemm {
             return;
         }
         int kc = KBlocks.length(k);
-        float[] t = Scratch.floats(1, n);
+        float[] t = Scratch.floats(1, n + L); // + L: a row narrower than a vector is stored whole
         for (int i = 0; i < m; i++) {
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int p1 = Math.min(k, p0 + kc), j = 0;
                 for (; j + 8 * L <= n; j += 8 * L) eightVectors(a, i * ai, ap, p0, p1, b, n, j, t);
-                for (; j + L <= n; j += L) { // whole vectors left: one register each
-                    FloatVector t0 = FloatVector.zero(S);
-                    for (int p = p0; p < p1; p++) {
-                        t0 = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[i * ai + p * ap]), t0);
-                    }
-                    t0.intoArray(t, j);
-                }
-                for (; j < n; j += 4) scalarChains(a, i * ai, ap, p0, p1, b, n, j, Math.min(4, n - j), t);
+                // Fewer than 8 vectors of columns left: two registers per pass, so two FMA chains overlap their latency.
+                for (; n - j >= 2 * L; j += 2 * L) twoVectors(a, i * ai, ap, p0, p1, b, n, j, j + L, t);
+                int left = n - j;
+                if (left > L) twoVectors(a, i * ai, ap, p0, p1, b, n, j, n - L, t);
+                else if (left > 0 && n >= L) oneVector(a, i * ai, ap, p0, p1, b, n, n - L, t);
+                else if (left > 0) narrowRow(a, i * ai, ap, p0, p1, b, n, j, t);
                 VectorRowGemm.addRow(t, c, i * n, n, p0 == 0 && !accumulate);
             }
         }
@@ -85,20 +82,52 @@ final class FewRowsGemm {
         t7.intoArray(t, j + 7 * L);
     }
 
-    /** Fewer than a vector of columns left: {@code w} (1-4) scalar chains side by side, so their latencies overlap. */
-    private static void scalarChains(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, int w, float[] t) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+    /*
+     * The columns left after the eight-vector blocks (the actor's 21 outputs, or 6). A vector that would run past
+     * column n starts at n - L instead and recomputes columns already done: each lane is its own chain, so it writes
+     * the same bits again. Rows narrower than one vector have their own way. Scalar chains here would cost the 4-cycle
+     * FMA latency per K step per column group: a third of the whole actor forward at humanoid sizes.
+     */
+
+    /** Columns [j1, j1 + L) and [j2, j2 + L) over K block [p0, p1), in one pass. */
+    private static void twoVectors(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j1, int j2,
+                                   float[] t) {
+        FloatVector t0 = FloatVector.zero(S), t1 = t0;
         for (int p = p0; p < p1; p++) {
-            float x = a[ai0 + p * ap];
-            int row = p * n + j;
-            s0 = Math.fma(x, b[row], s0);
-            if (w > 1) s1 = Math.fma(x, b[row + 1], s1);
-            if (w > 2) s2 = Math.fma(x, b[row + 2], s2);
-            if (w > 3) s3 = Math.fma(x, b[row + 3], s3);
+            FloatVector x = FloatVector.broadcast(S, a[ai0 + p * ap]);
+            t0 = FloatVector.fromArray(S, b, p * n + j1).fma(x, t0);
+            t1 = FloatVector.fromArray(S, b, p * n + j2).fma(x, t1);
         }
-        t[j] = s0;
-        if (w > 1) t[j + 1] = s1;
-        if (w > 2) t[j + 2] = s2;
-        if (w > 3) t[j + 3] = s3;
+        t0.intoArray(t, j1);
+        t1.intoArray(t, j2);
+    }
+
+    /** Columns [j, j + L). */
+    private static void oneVector(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, float[] t) {
+        FloatVector t0 = FloatVector.zero(S);
+        for (int p = p0; p < p1; p++) {
+            t0 = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[ai0 + p * ap]), t0);
+        }
+        t0.intoArray(t, j);
+    }
+
+    /**
+     * Columns [j, n) of a row narrower than one vector (n < L). Each load takes L floats of B of which the first n - j
+     * are this row's (the rest belong to the next rows of B and their lanes are thrown away), as long as a whole vector
+     * fits in B; the last K steps continue the same chains one lane at a time. Not a masked load: JDK 17 does those
+     * element by element (ten times slower here).
+     */
+    private static void narrowRow(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, float[] t) {
+        // p < whole: p * n + j + L <= b.length
+        int whole = Math.max(p0, Math.min(p1, Math.floorDiv(b.length - L - j, n) + 1));
+        FloatVector t0 = FloatVector.zero(S);
+        for (int p = p0; p < whole; p++) {
+            t0 = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[ai0 + p * ap]), t0);
+        }
+        t0.intoArray(t, j);
+        for (int p = whole; p < p1; p++) {
+            float x = a[ai0 + p * ap];
+            for (int q = j; q < n; q++) t[q] = Math.fma(x, b[p * n + q], t[q]);
+        }
     }
 }

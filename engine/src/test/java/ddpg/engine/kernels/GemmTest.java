@@ -62,8 +62,11 @@ class GemmTest {
 
     @Test
     void fewRowsKeepTheirChainsInRegisters() {
-        // m < 4 with full four-vector column blocks, a ragged rest, and K over one block: the acting path.
-        int[][] shapes = {{1, 24, 256}, {1, 256, 256}, {1, 256, 6}, {3, 67, 300}, {2, 1100, 129}, {1, 600, 64}, {3, 5, 65}};
+        // m < 4 with full eight-vector column blocks, a ragged rest, and K over one block: the acting path. The rests:
+        // two vectors with the second overlapping (21, 37), exactly one vector (16), rows narrower than a vector whose
+        // last K steps run lane by lane (6, 5, 1), at the 16 lanes of AVX-512 (other widths: CrossWidthBitsTest).
+        int[][] shapes = {{1, 24, 256}, {1, 256, 256}, {1, 256, 6}, {3, 67, 300}, {2, 1100, 129}, {1, 600, 64}, {3, 5, 65},
+                {1, 256, 21}, {2, 256, 37}, {1, 67, 16}, {1, 1100, 5}, {3, 7, 1}, {1, 256, 1}};
         Random rnd = new Random(5);
         for (int[] s : shapes) checkAllForms(List.of(new VectorGemm(), new NaiveGemm()), s[0], s[1], s[2], rnd);
     }
