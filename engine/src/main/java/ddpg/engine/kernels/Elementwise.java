@@ -45,17 +45,29 @@ public final class Elementwise {
         K.scaleShiftRows(a, scale, shift, out, rows, cols);
     }
 
+    // The passes below split large arrays over the kernels' threads (Parallel.forRange; the same bits on any count).
+    // The second argument of forRange is the cost of one index in element-passes: tanh is StrictMath's, ~60 of them.
+
+    /** Split by columns: each thread sums whole columns, so every column keeps its order of rows. */
     public static void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
-        K.columnSums(a, rows, cols, out, accumulate);
+        Parallel.forRange(cols, rows, (from, to) -> K.columnSums(a, rows, cols, out, accumulate, from, to));
     }
 
-    public static void relu(float[] x, float[] out, int n) { K.relu(x, out, n); }
+    public static void relu(float[] x, float[] out, int n) {
+        Parallel.forRange(n, 1, (from, to) -> K.relu(x, out, from, to));
+    }
 
-    public static void reluBackward(float[] x, float[] dy, float[] dx, int n) { K.reluBackward(x, dy, dx, n); }
+    public static void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        Parallel.forRange(n, 1, (from, to) -> K.reluBackward(x, dy, dx, from, to));
+    }
 
-    public static void tanh(float[] x, float[] out, int n) { K.tanh(x, out, n); }
+    public static void tanh(float[] x, float[] out, int n) {
+        Parallel.forRange(n, 64, (from, to) -> K.tanh(x, out, from, to));
+    }
 
-    public static void tanhBackward(float[] y, float[] dy, float[] dx, int n) { K.tanhBackward(y, dy, dx, n); }
+    public static void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+        Parallel.forRange(n, 1, (from, to) -> K.tanhBackward(y, dy, dx, from, to));
+    }
 
     public static float sum(float[] a, int n) { return K.sum(a, n); }
 

@@ -38,19 +38,35 @@ public interface ElementwiseKernels {
     void scaleShiftRows(float[] a, float[] scale, float[] shift, float[] out, int rows, int cols);
 
     /** out[c] = sum over rows of a[r][c] (added to out when accumulate): a bias gradient. */
-    void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate);
+    default void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
+        columnSums(a, rows, cols, out, accumulate, 0, cols);
+    }
+
+    /** {@code columnSums} of columns [from, to) only; each column's sum has the same bits as in the whole call. */
+    void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate, int from, int to);
+
+    // The activations come as whole-array calls and as calls on elements [from, to), which let several threads
+    // share one array (Elementwise does that for large arrays).
 
     /** out = max(x, 0) */
-    void relu(float[] x, float[] out, int n);
+    default void relu(float[] x, float[] out, int n) { relu(x, out, 0, n); }
+
+    void relu(float[] x, float[] out, int from, int to);
 
     /** dx += x > 0 ? dy : 0 */
-    void reluBackward(float[] x, float[] dy, float[] dx, int n);
+    default void reluBackward(float[] x, float[] dy, float[] dx, int n) { reluBackward(x, dy, dx, 0, n); }
+
+    void reluBackward(float[] x, float[] dy, float[] dx, int from, int to);
 
     /** out = tanh(x) */
-    void tanh(float[] x, float[] out, int n);
+    default void tanh(float[] x, float[] out, int n) { tanh(x, out, 0, n); }
+
+    void tanh(float[] x, float[] out, int from, int to);
 
     /** dx += dy * (1 - y*y), where y = tanh(x) is the forward output */
-    void tanhBackward(float[] y, float[] dy, float[] dx, int n);
+    default void tanhBackward(float[] y, float[] dy, float[] dx, int n) { tanhBackward(y, dy, dx, 0, n); }
+
+    void tanhBackward(float[] y, float[] dy, float[] dx, int from, int to);
 
     /** sum of a[0..n), in the canonical order of {@link ScalarElementwise#PARTIALS} (the same bits on every path) */
     float sum(float[] a, int n);

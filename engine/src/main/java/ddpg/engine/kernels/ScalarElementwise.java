@@ -35,23 +35,29 @@ public final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
-    public void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
-        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) out[c] += a[r * cols + c];
+    public void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate, int from, int to) {
+        if (!accumulate) java.util.Arrays.fill(out, from, to, 0f);
+        for (int r = 0; r < rows; r++) for (int c = from; c < to; c++) out[c] += a[r * cols + c];
     }
 
-    @Override public void relu(float[] x, float[] out, int n) { for (int i = 0; i < n; i++) out[i] = x[i] > 0f ? x[i] : 0f; }
-
     @Override
-    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i++) if (x[i] > 0f) dx[i] += dy[i];
+    public void relu(float[] x, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = x[i] > 0f ? x[i] : 0f;
     }
 
-    @Override public void tanh(float[] x, float[] out, int n) { for (int i = 0; i < n; i++) out[i] = (float) StrictMath.tanh(x[i]); }
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) if (x[i] > 0f) dx[i] += dy[i];
+    }
 
     @Override
-    public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
-        for (int i = 0; i < n; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
+    public void tanh(float[] x, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]);
+    }
+
+    @Override
+    public void tanhBackward(float[] y, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
     }
 
     /**

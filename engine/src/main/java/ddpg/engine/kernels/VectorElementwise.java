@@ -107,55 +107,55 @@ final class VectorElementwise implements ElementwiseKernels {
     }
 
     @Override
-    public void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
-        int cv = S.loopBound(cols);
+    public void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate, int from, int to) {
+        if (!accumulate) java.util.Arrays.fill(out, from, to, 0f);
+        int cv = from + S.loopBound(to - from);
         for (int r = 0; r < rows; r++) {
-            int o = r * cols, c = 0;
+            int o = r * cols, c = from;
             for (; c < cv; c += L)
                 FloatVector.fromArray(S, out, c).add(FloatVector.fromArray(S, a, o + c)).intoArray(out, c);
-            for (; c < cols; c++) out[c] += a[o + c];
+            for (; c < to; c++) out[c] += a[o + c];
         }
     }
 
     @Override
-    public void relu(float[] x, float[] out, int n) {
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+    public void relu(float[] x, float[] out, int from, int to) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
             // blend, not max(v, 0): max would turn -0.0 into 0.0 and NaN stays NaN either way; this mirrors x > 0 ? x : 0.
             v.blend(0f, v.compare(VectorOperators.GT, 0f).not()).intoArray(out, i);
         }
-        for (; i < n; i++) out[i] = x[i] > 0f ? x[i] : 0f;
+        for (; i < to; i++) out[i] = x[i] > 0f ? x[i] : 0f;
     }
 
     @Override
-    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+    public void reluBackward(float[] x, float[] dy, float[] dx, int from, int to) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             VectorMask<Float> pos = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
             FloatVector d = FloatVector.fromArray(S, dx, i);
             d.add(FloatVector.fromArray(S, dy, i), pos).intoArray(dx, i);
         }
-        for (; i < n; i++) if (x[i] > 0f) dx[i] += dy[i];
+        for (; i < to; i++) if (x[i] > 0f) dx[i] += dy[i];
     }
 
     @Override
-    public void tanh(float[] x, float[] out, int n) {
+    public void tanh(float[] x, float[] out, int from, int to) {
         // Not lanewise(TANH): its result changes in the last bit once C2 compiles it (an SVML stub vs the Java
         // fallback), which breaks bit-for-bit repeatability. StrictMath is the same in every JIT state.
-        for (int i = 0; i < n; i++) out[i] = (float) StrictMath.tanh(x[i]);
+        for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]);
     }
 
     @Override
-    public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+    public void tanhBackward(float[] y, float[] dy, float[] dx, int from, int to) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
             FloatVector g = FloatVector.fromArray(S, dy, i).mul(yv.mul(yv).neg().add(1f));
             g.add(FloatVector.fromArray(S, dx, i)).intoArray(dx, i);
         }
-        for (; i < n; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
+        for (; i < to; i++) dx[i] += dy[i] * (1f - y[i] * y[i]);
     }
 
     /**

@@ -35,6 +35,11 @@ final class WorkerPool {
         }
     }
 
+    /** Whether the calling thread is one of the workers (of any pool): its job must not hand out jobs of its own. */
+    static boolean onWorker() {
+        return Thread.currentThread() instanceof Worker;
+    }
+
     int size() {
         return workers.length;
     }

@@ -5,6 +5,7 @@ import ddpg.engine.autograd.Graph;
 import ddpg.engine.kernels.Elementwise;
 import ddpg.engine.kernels.Gemm;
 import ddpg.engine.kernels.Kernels;
+import ddpg.engine.kernels.Parallel;
 
 import java.util.Arrays;
 
@@ -162,9 +163,11 @@ public final class Products {
         }
         Tensor out = Tensor.scratch(batch, outF);
         float[] y = out.data();
-        if (bias != null) {
+        if (bias != null) { // every row starts from the bias; the product is then added on
             float[] bd = bias.data();
-            for (int i = 0; i < batch; i++) System.arraycopy(bd, 0, y, i * outF, outF);
+            Parallel.forRange(batch, outF, (from, to) -> {
+                for (int i = from; i < to; i++) System.arraycopy(bd, 0, y, i * outF, outF);
+            });
         }
         Kernels.gemm().nn(batch, in, outF, x.data(), weight.data(), y, bias != null);
         return out;

@@ -72,6 +72,55 @@ class ElementwiseTest {
     }
 
     @Test
+    void piecesOfARangeGiveTheWholeCallsBits() {
+        // What Parallel.forRange relies on: cut anywhere (mid-vector too), the pieces write exactly the whole call's bits.
+        Random rnd = new Random(17);
+        int n = 1000, rows = 40, cols = 25;
+        int[][] cuts = {{0, 1000}, {0, 16, 1000}, {0, 7, 333, 999, 1000}, {0, 500, 500, 1000}};
+        for (ElementwiseKernels k : new ElementwiseKernels[] {ref, vec}) {
+            for (int[] cut : cuts) {
+                float[] x = random(n, rnd), dy = random(n, rnd), dx0 = random(n, rnd);
+                float[] whole = new float[n], pieces = new float[n];
+                k.relu(x, whole, n);
+                for (int c = 1; c < cut.length; c++) k.relu(x, pieces, cut[c - 1], cut[c]);
+                assertBits(k.name() + " relu", whole, pieces);
+                k.tanh(x, whole, n);
+                for (int c = 1; c < cut.length; c++) k.tanh(x, pieces, cut[c - 1], cut[c]);
+                assertBits(k.name() + " tanh", whole, pieces);
+                whole = dx0.clone();
+                pieces = dx0.clone();
+                k.reluBackward(x, dy, whole, n);
+                for (int c = 1; c < cut.length; c++) k.reluBackward(x, dy, pieces, cut[c - 1], cut[c]);
+                assertBits(k.name() + " reluBackward", whole, pieces);
+                whole = dx0.clone();
+                pieces = dx0.clone();
+                k.tanhBackward(x, dy, whole, n);
+                for (int c = 1; c < cut.length; c++) k.tanhBackward(x, dy, pieces, cut[c - 1], cut[c]);
+                assertBits(k.name() + " tanhBackward", whole, pieces);
+                for (boolean acc : new boolean[] {false, true}) {
+                    float[] sw = random(cols, rnd), sp = sw.clone();
+                    k.columnSums(x, rows, cols, sw, acc);
+                    int[] colCuts = {0, cut[1] * cols / n, cols};
+                    for (int c = 1; c < colCuts.length; c++) k.columnSums(x, rows, cols, sp, acc, colCuts[c - 1], colCuts[c]);
+                    assertBits(k.name() + " columnSums acc=" + acc, sw, sp);
+                }
+            }
+        }
+    }
+
+    private static float[] random(int n, Random rnd) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) rnd.nextGaussian() * 2f;
+        return a;
+    }
+
+    private static void assertBits(String what, float[] expected, float[] actual) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), what + " at " + i);
+        }
+    }
+
+    @Test
     void rowAndColumnOpsAreBitIdentical() {
         // rows x cols must fit in the 1000-element arrays of same()
         int[][] shapes = {{1, 1}, {1, 17}, {3, 16}, {16, 3}, {17, 33}, {33, 17}, {15, 65}, {3, 257}, {999, 1}};

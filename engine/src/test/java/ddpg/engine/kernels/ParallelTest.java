@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Parallel.forEachItem: every item exactly once, on more than one thread when the GEMM has them, groups balanced. */
+/**
+ * Parallel.forEachItem and forRange: every item or index exactly once, on more than one thread when the GEMM has them,
+ * groups balanced, pieces aligned.
+ */
 class ParallelTest {
     @Test
     void everyItemRunsExactlyOnceAndTheWorkIsShared() {
@@ -36,6 +39,48 @@ class ParallelTest {
         } finally {
             Kernels.setThreads(before);
         }
+    }
+
+    @Test
+    void aRangeIsCoveredExactlyOnceInAlignedPiecesOnSeveralThreads() {
+        Assumptions.assumeTrue(Kernels.vectorAvailable(), "the thread pool belongs to the SIMD GEMM");
+        int before = Kernels.threads();
+        try {
+            for (int t : new int[] {2, 3}) {
+                Kernels.setThreads(t);
+                for (int n : new int[] {65_536, 100_003, 256}) {
+                    int cost = n == 256 ? 256 : 1; // 256 rows of 256: the bias fill's shape
+                    Set<String> threads = ConcurrentHashMap.newKeySet();
+                    // On a busy machine a worker may not get a core within one call (the caller then runs its piece
+                    // too), so up to 50 calls; every one must cover the range exactly once in aligned pieces.
+                    for (int round = 0; round < 50 && threads.size() < 2; round++) {
+                        AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                        List<int[]> pieces = java.util.Collections.synchronizedList(new ArrayList<>());
+                        Parallel.forRange(n, cost, (from, to) -> {
+                            pieces.add(new int[] {from, to});
+                            threads.add(Thread.currentThread().getName());
+                            for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                            long spin = System.nanoTime() + 200_000;
+                            while (System.nanoTime() < spin) Thread.onSpinWait();
+                        });
+                        for (int i = 0; i < n; i++) assertEquals(1, hits.get(i), "n " + n + ", index " + i);
+                        assertEquals(Math.min(t, n * cost / Parallel.MIN_ELEMENTS), pieces.size(), "pieces of " + n);
+                        for (int[] p : pieces) assertEquals(0, p[0] % Parallel.ALIGN, "piece start " + p[0]);
+                    }
+                    assertTrue(threads.size() >= 2 || Runtime.getRuntime().availableProcessors() < 2,
+                            "ran on " + threads + " only");
+                }
+            }
+        } finally {
+            Kernels.setThreads(before);
+        }
+    }
+
+    @Test
+    void smallRangesStayOnTheCallingThread() {
+        List<String> seen = new ArrayList<>();
+        Parallel.forRange(1000, 1, (from, to) -> seen.add(from + "-" + to + " " + Thread.currentThread().getName()));
+        assertEquals(List.of("0-1000 " + Thread.currentThread().getName()), seen);
     }
 
     @Test
