@@ -3,8 +3,6 @@ package ddpg.physics.validate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,15 +38,19 @@ public final class EpisodeCsv {
         this.nobs = nobs;
     }
 
-    /** Reads a file; a missing or malformed file is an {@link IllegalArgumentException} naming file and line. */
+    /**
+     * Reads a file, plain or gzip-compressed ({@code episode_0.csv.gz}); a missing or malformed file is an
+     * {@link IllegalArgumentException} naming file and line.
+     */
     public static EpisodeCsv read(Path file) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString(), Integer.MAX_VALUE);
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(CsvText.reader(in), file.toString(), Integer.MAX_VALUE);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("episode file not found: " + file
                     + " (make one with: mjref task <task> <outdir>)");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read episode file " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read episode file " + file + ": " + e.getMessage()
+                    + " (give a whole episode_i.csv of mjref task, plain or gzip-compressed)");
         }
     }
 
@@ -57,12 +59,12 @@ public final class EpisodeCsv {
         return resource(name, name);
     }
 
-    /** Reads a classpath resource; {@code source} names it in messages and tables. */
+    /** Reads a classpath resource, plain or gzip-compressed; {@code source} names it in messages and tables. */
     public static EpisodeCsv resource(String name, String source) {
         InputStream in = EpisodeCsv.class.getResourceAsStream(name);
         if (in == null) throw new IllegalArgumentException("episode resource not found: " + name);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r, source, Integer.MAX_VALUE);
+        try (in) {
+            return parse(CsvText.reader(in), source, Integer.MAX_VALUE);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read episode resource " + name + ": " + e.getMessage());
         }

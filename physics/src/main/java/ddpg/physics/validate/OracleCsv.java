@@ -3,8 +3,6 @@ package ddpg.physics.validate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +33,10 @@ public final class OracleCsv {
         }
     }
 
-    /** Reads from a stream; {@code name} is used in error messages. */
+    /** Reads from a stream, plain or gzip-compressed; {@code name} is used in error messages. */
     public static OracleCsv read(InputStream in, String name) throws IOException {
         OracleCsv csv = new OracleCsv(name);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader r = CsvText.reader(in);
         String header = r.readLine();
         if (header == null || header.isBlank()) {
             throw new OracleFormatException(name + ":1: empty file; expected an mjref CSV with a header row");

@@ -18,8 +18,8 @@ import java.util.Locale;
  *   <li>per built-in model, {@code <model>/transitions_seed{1,2,11,21}.csv} (single steps recomputed record by record,
  *       {@link TransitionValidator}) and {@code <model>/rollout_seed{1,11}.csv} (open-loop replays,
  *       {@link RolloutValidator});
- *   <li>per task, {@code tasks/<task>_seed7.csv}, the first rows of an {@code mjref task} episode
- *       ({@link TaskValidator}).
+ *   <li>per task, {@code tasks/<task>_seed7.csv.gz}, one whole {@code mjref task} episode (the reset row and the
+ *       1000 control steps of the time limit), gzip-compressed, replayed row by row ({@link TaskValidator}).
  * </ul>
  *
  * The pass criteria are those of the command (the project's targets), the same as for any user-supplied file.
@@ -54,10 +54,10 @@ public final class ShippedOracle {
         return existing(model, ROLLOUTS);
     }
 
-    /** Class-path name of a task's shipped episode. */
+    /** Class-path name of a task's shipped episode (gzip-compressed CSV). */
     public static String episodeFile(String task) {
         String t = Tasks.spec(task).name();
-        return ROOT + "tasks/" + t + "_seed7.csv";
+        return ROOT + "tasks/" + t + "_seed7.csv.gz";
     }
 
     private static List<String> existing(String model, String[] names) {

@@ -4,15 +4,17 @@ import ddpg.physics.model.Model;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Bad oracle files give one-line errors naming the file, the line and the problem. */
+/** Bad oracle files give one-line errors naming the file, the line and the problem; gzip-compressed text reads. */
 class OracleCsvTest {
     private static OracleCsv parse(String text) throws IOException {
         return OracleCsv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv");
@@ -28,6 +30,17 @@ class OracleCsvTest {
         assertEquals(3, q[1]);
         assertEquals(-1e-3, c.get(0, "qpos[0]"));
         assertEquals(3, c.line(1));
+    }
+
+    @Test
+    void readsGzipCompressedText() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+            gz.write("step,qpos[0]\n0,2.5\n1,-3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        OracleCsv c = OracleCsv.read(new ByteArrayInputStream(buf.toByteArray()), "t.csv.gz");
+        assertEquals(2, c.rows());
+        assertEquals(-3, c.get(1, "qpos[0]"));
     }
 
     @Test

@@ -8,17 +8,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The oracle set shipped in the jar (src/main/resources/ddpg/physics/oracle): what {@code ddpg.jar validate} runs
- * without a file. Every shipped file but {@code <model>/transitions_seed21.csv} is a byte-identical copy of a test
- * fixture, so the tight per-model bounds of the oracle tests hold for it too; the seed-21 files are read in place by
- * the per-stage tests (PipelineFixtures.transitionSets) with the same bounds. Here the command's own criteria must
- * pass for every model and task.
+ * without a file. Every shipped model file but {@code <model>/transitions_seed21.csv} is a byte-identical copy of a
+ * test fixture, so the tight per-model bounds of the oracle tests hold for it too; the seed-21 files are read in place
+ * by the per-stage tests (PipelineFixtures.transitionSets) with the same bounds. Each shipped task episode is the whole
+ * mjref episode whose first rows are the test fixture, byte for byte once decompressed. Here the command's own
+ * criteria must pass for every model and task.
  */
 class ShippedOracleTest {
     /** Shipped file -> the test fixture it copies (the provenance in the README beside the shipped files). */
@@ -33,7 +38,6 @@ class ShippedOracleTest {
                 m.put(model + "/rollout_seed1.csv", "/oracle/" + model + "/constraints_rollout_head.csv");
             }
         }
-        for (String task : Tasks.names()) m.put("tasks/" + task + "_seed7.csv", "/tasks/" + task + "/episode_0.csv");
         return m;
     }
 
@@ -51,12 +55,54 @@ class ShippedOracleTest {
             assertArrayEquals(bytes(e.getValue()), bytes(ShippedOracle.ROOT + e.getKey()), e.getKey());
             files++;
         }
-        assertEquals(5 * 4 + 3 + 11, files);
+        assertEquals(5 * 4 + 3, files);
         for (String model : Models.NAMES) {
             assertEquals(4, ShippedOracle.transitionFiles(model).size(), model);
             assertEquals(model.equals("cartpole") || model.equals("reacher") ? 1 : 2,
                     ShippedOracle.rolloutFiles(model).size(), model);
         }
+    }
+
+    /**
+     * The shipped episode is one whole mjref episode (reset row, then control steps 0..999 chained state to state)
+     * that begins with the test fixture's text exactly, and whose rewards sum to the return mjref recorded for the
+     * full episode in the fixture's task_info.txt (same order of additions, so the same double).
+     */
+    @Test
+    void everyShippedEpisodeIsTheWholeEpisodeTheFixtureBeginsWith() throws Exception {
+        for (String task : Tasks.names()) {
+            byte[] fixture = bytes("/tasks/" + task + "/episode_0.csv");
+            byte[] shipped;
+            try (InputStream in = new GZIPInputStream(ShippedOracleTest.class.getResourceAsStream(
+                    ShippedOracle.episodeFile(task)))) {
+                shipped = in.readAllBytes();
+            }
+            assertTrue(shipped.length > 4 * fixture.length, task);
+            assertArrayEquals(fixture, Arrays.copyOf(shipped, fixture.length), task);
+
+            EpisodeCsv e = EpisodeCsv.resource(ShippedOracle.episodeFile(task));
+            assertEquals(1 + 1000, e.rows.size(), task);
+            double sum = 0;
+            for (int k = 0; k < e.rows.size(); k++) {
+                EpisodeCsv.Row row = e.rows.get(k);
+                assertEquals(k - 1, row.t(), task);
+                if (k > 0) {
+                    EpisodeCsv.Row prev = e.rows.get(k - 1);
+                    assertArrayEquals(prev.nextQpos(), row.qpos(), task + " t=" + row.t());
+                    assertArrayEquals(prev.nextQvel(), row.qvel(), task + " t=" + row.t());
+                    sum += row.reward();
+                }
+            }
+            assertEquals(recordedReturn(task), sum, 0.0, task);
+        }
+    }
+
+    /** "episode 0: seed=7 return=29.251608151716582 ..." of the fixture's task_info.txt. */
+    private static double recordedReturn(String task) throws Exception {
+        String info = new String(bytes("/tasks/" + task + "/task_info.txt"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(?m)^episode 0: seed=7 return=(\\S+) ").matcher(info);
+        assertTrue(m.find(), info);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -84,10 +130,10 @@ class ShippedOracleTest {
         for (String task : Tasks.names()) {
             TaskValidator.Result r = ShippedOracle.validateTask(task, null);
             assertTrue(r.pass(), r.summary());
-            assertEquals(task.startsWith("humanoid") ? 100 : 200, r.rows(), task);
-            assertEquals("oracle/tasks/" + task + "_seed7.csv", r.source());
+            assertEquals(1001, r.rows(), task);
+            assertEquals("oracle/tasks/" + task + "_seed7.csv.gz", r.source());
         }
-        assertEquals(ShippedOracle.ROOT + "tasks/walker-run_seed7.csv", ShippedOracle.episodeFile(" Walker-Run"));
+        assertEquals(ShippedOracle.ROOT + "tasks/walker-run_seed7.csv.gz", ShippedOracle.episodeFile(" Walker-Run"));
     }
 
     @Test

@@ -24,9 +24,10 @@ import org.apache.commons.cli.Options;
  * the jar ({@link ShippedOracle}): {@code validate --model walker} recomputes the walker's shipped transitions and
  * replays its rollouts, {@code validate --task walker-run} replays the task's shipped episode, {@code validate} alone
  * does both for every built-in model and task. With files ({@code --model <name|path.xml> --transitions <csv>
- * [--rollout <csv>]}, {@code --task <task> --episode <csv>}) it checks mjref output of your own. Exit 0 on pass, 1 on
- * fail, 2 on bad input (including a model that diverges from the file's states). {@code --dump-model <name|path.xml>}
- * prints our compiled model in {@code mjref info}'s model_fields.txt format, to diff against MuJoCo's.
+ * [--rollout <csv>]}, {@code --task <task> --episode <csv>}; plain or gzip-compressed) it checks mjref output of your
+ * own. Exit 0 on pass, 1 on fail, 2 on bad input (including a model that diverges from the file's states).
+ * {@code --dump-model <name|path.xml>} prints our compiled model in {@code mjref info}'s model_fields.txt format, to
+ * diff against MuJoCo's.
  */
 final class ValidateCommand implements Command {
     @Override public String name() { return "validate"; }
@@ -44,7 +45,8 @@ final class ValidateCommand implements Command {
                         + " --transitions: the model's shipped MuJoCo records (4 transition files, 93-364 records,"
                         + " and 1-2 rollouts of 100-300 steps; built-in models only)").build());
         o.addOption(Option.builder().longOpt("transitions").hasArg().argName("csv")
-                .desc("mjref transitions.csv to recompute record by record (default: the shipped files of --model)")
+                .desc("mjref transitions.csv (or .csv.gz) to recompute record by record (default: the shipped files of"
+                        + " --model)")
                 .build());
         o.addOption(Option.builder().longOpt("rollout").hasArg().argName("csv")
                 .desc("mjref rollout_i.csv to replay from its first state, with --transitions (default: none)")
@@ -148,10 +150,10 @@ final class ValidateCommand implements Command {
     private static void addTaskOptions(Options o) {
         o.addOption(Option.builder().longOpt("task").hasArg().argName("task")
                 .desc("task mode: a Control Suite task (see 'ddpg.jar tasks'). Without --episode: the task's shipped"
-                        + " MuJoCo episode (seed 7: the reset and the first 199 control steps, 99 for the humanoid)").build());
+                        + " MuJoCo episode (seed 7: the reset and all 1000 control steps)").build());
         o.addOption(Option.builder().longOpt("episode").hasArg().argName("csv")
-                .desc("task mode: mjref task episode_i.csv to replay row by row, with --task (default: the shipped"
-                        + " episode)").build());
+                .desc("task mode: mjref task episode_i.csv (or .csv.gz) to replay row by row, with --task (default:"
+                        + " the shipped episode)").build());
     }
 
     /** Replays every row of an mjref task episode with our environment; exit 0 on PASS, 1 on FAIL. */

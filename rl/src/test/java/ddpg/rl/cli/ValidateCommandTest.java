@@ -77,16 +77,28 @@ class ValidateCommandTest extends ConsoleTest {
                 lastOutLine());
 
         assertEquals(0, run("validate", "--task", "walker-run"));
-        assertTrue(outText().startsWith("validate walker-run: oracle/tasks/walker-run_seed7.csv, 200 rows"),
-                outText());
-        assertTrue(lastOutLine().matches("validate walker-run: 200 rows, worst .+, PASS"), lastOutLine());
+        assertTrue(outText().startsWith("validate walker-run: oracle/tasks/walker-run_seed7.csv.gz, 1001 rows"
+                + " (reset + 1000 steps)"), outText());
+        assertTrue(lastOutLine().matches("validate walker-run: 1001 rows, worst .+, PASS"), lastOutLine());
+    }
+
+    /** A user's episode may be gzip-compressed, as the shipped ones are. */
+    @Test
+    void replaysAGzipCompressedEpisodeFile() throws Exception {
+        Path episode = dir.resolve("episode_0.csv.gz");
+        try (InputStream in = getClass().getResourceAsStream("/ddpg/physics/oracle/tasks/cartpole-balance_seed7.csv.gz")) {
+            assertNotNull(in);
+            Files.copy(in, episode);
+        }
+        assertEquals(0, run("validate", "--task", "cartpole-balance", "--episode", episode.toString()));
+        assertTrue(lastOutLine().matches("validate cartpole-balance: 1001 rows, worst .+, PASS"), lastOutLine());
     }
 
     @Test
     void validateAloneRunsEveryShippedModelAndTask() {
         assertEquals(0, run("validate"));
         assertEquals("validate: 5 models, 11 tasks, PASS", lastOutLine());
-        assertTrue(outText().contains("  validate humanoid-run: 100 rows, worst "), outText());
+        assertTrue(outText().contains("  validate humanoid-run: 1001 rows, worst "), outText());
         assertTrue(outText().contains("  validate cartpole: 364 records in 4 files, 1 rollout, worst "), outText());
     }
 
@@ -95,7 +107,8 @@ class ValidateCommandTest extends ConsoleTest {
         assertEquals(0, run("validate", "--help"));
         String help = outText().replaceAll("\\s+", " ");
         assertTrue(help.contains("Without --transitions: the model's shipped MuJoCo records"), help);
-        assertTrue(help.contains("Without --episode: the task's shipped MuJoCo episode"), help);
+        assertTrue(help.contains("Without --episode: the task's shipped MuJoCo episode (seed 7: the reset and all 1000"
+                + " control steps)"), help);
         assertTrue(help.contains("what 'validate' without options does"), help);
     }
 
