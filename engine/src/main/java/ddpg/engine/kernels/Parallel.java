@@ -1,8 +1,6 @@
 package ddpg.engine.kernels;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,6 +16,13 @@ public final class Parallel {
 
     /** Pieces of a range start at multiples of this many elements: 64 bytes, one cache line, a 16-lane vector. */
     static final int ALIGN = 16;
+    /** The smallest piece of a split range, in element-passes (a few microseconds). */
+    static final long MIN_PIECE = 1 << 14;
+    /**
+     * Jobs per thread when work is cut (here and in {@link ParallelGemm}): with a few more jobs than threads, a
+     * thread that gets its core late holds the others up by one small job at most (see {@link WorkerPool}).
+     */
+    static final int JOBS_PER_THREAD = 2;
 
     private Parallel() {}
 
@@ -28,32 +33,39 @@ public final class Parallel {
     }
 
     /**
-     * Calls {@code body} on pieces that cover [0, n) exactly once, one piece per thread, when {@code n *
-     * costPerIndex} (the work, in element-passes) is large enough to be worth a hand-over; otherwise
-     * {@code body.run(0, n)} on the calling thread.
+     * Calls {@code body} on pieces that cover [0, n) exactly once, when {@code n * costPerIndex} (the work, in
+     * element-passes) is large enough to be worth a hand-over; otherwise {@code body.run(0, n)} on the calling thread.
      */
     public static void forRange(int n, int costPerIndex, Range body) {
         Gemm g = Kernels.gemm();
-        int parts = g instanceof ParallelGemm pg && !WorkerPool.onWorker()
-                ? (int) Math.min(pg.threads(), (long) n * costPerIndex / MIN_ELEMENTS) : 1;
-        parts = Math.min(parts, n / ALIGN);
+        int parts = g instanceof ParallelGemm pg && !WorkerPool.onWorker() ? pieces(n, costPerIndex, pg.threads()) : 1;
         if (parts < 2) {
             body.run(0, n);
             return;
         }
         Runnable[] jobs = new Runnable[parts];
-        int pieces = (n + ALIGN - 1) / ALIGN;
+        int blocks = (n + ALIGN - 1) / ALIGN;
         for (int t = 0; t < parts; t++) {
-            int from = (int) ((long) pieces * t / parts) * ALIGN, to = Math.min(n, (int) ((long) pieces * (t + 1) / parts) * ALIGN);
+            int from = (int) ((long) blocks * t / parts) * ALIGN;
+            int to = Math.min(n, (int) ((long) blocks * (t + 1) / parts) * ALIGN);
             jobs[t] = () -> body.run(from, to);
         }
         ((ParallelGemm) g).runAll(jobs);
     }
 
     /**
-     * Calls {@code body.accept(i)} once for every item i, where {@code sizes[i]} is its element count. The items are
-     * dealt to at most {@link Kernels#threads()} groups of similar total size (largest first); the calling thread
-     * runs one group.
+     * How many pieces forRange cuts [0, n) into on {@code threads} threads: {@link #JOBS_PER_THREAD} per thread, each
+     * at least {@link #MIN_PIECE} element-passes and {@link #ALIGN} indices; 1 (no split) below {@link #MIN_ELEMENTS}.
+     */
+    static int pieces(int n, int costPerIndex, int threads) {
+        long work = (long) n * costPerIndex;
+        if (work < MIN_ELEMENTS) return 1;
+        return (int) Math.max(1, Math.min(Math.min((long) threads * JOBS_PER_THREAD, work / MIN_PIECE), n / ALIGN));
+    }
+
+    /**
+     * Calls {@code body.accept(i)} once for every item i, where {@code sizes[i]} is its element count: one job per
+     * item, largest first, taken by whichever thread is free (the calling thread among them).
      */
     public static void forEachItem(int[] sizes, IntConsumer body) {
         Gemm g = Kernels.gemm();
@@ -63,32 +75,20 @@ public final class Parallel {
             for (int i = 0; i < sizes.length; i++) body.accept(i);
             return;
         }
-        List<List<Integer>> groups = deal(sizes, Math.min(pg.threads(), sizes.length));
-        Runnable[] jobs = new Runnable[groups.size()];
-        for (int t = 0; t < jobs.length; t++) {
-            List<Integer> mine = groups.get(t);
-            jobs[t] = () -> {
-                for (int i : mine) body.accept(i);
-            };
+        Integer[] order = largestFirst(sizes);
+        Runnable[] jobs = new Runnable[order.length];
+        for (int j = 0; j < jobs.length; j++) {
+            int item = order[j];
+            jobs[j] = () -> body.accept(item);
         }
         pg.runAll(jobs);
     }
 
-    /** Largest item first, each to the group with the fewest elements so far; empty groups are dropped. */
-    static List<List<Integer>> deal(int[] sizes, int groups) {
+    /** Item indices by size, largest first (ties in index order): the big items start first, the small fill in. */
+    static Integer[] largestFirst(int[] sizes) {
         Integer[] order = new Integer[sizes.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> sizes[b] != sizes[a] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
-        List<List<Integer>> out = new ArrayList<>();
-        long[] load = new long[groups];
-        for (int t = 0; t < groups; t++) out.add(new ArrayList<>());
-        for (int i : order) {
-            int least = 0;
-            for (int t = 1; t < groups; t++) if (load[t] < load[least]) least = t;
-            out.get(least).add(i);
-            load[least] += sizes[i];
-        }
-        out.removeIf(List::isEmpty);
-        return out;
+        return order;
     }
 }

@@ -2,7 +2,8 @@ package ddpg.engine.kernels;
 
 /**
  * The blocked kernel on several threads: C is cut into disjoint blocks of columns (or of rows when C has too few
- * columns), one per thread, so threads never write the same memory and need no locks. Column blocks are preferred
+ * columns), a couple per thread ({@link Parallel#JOBS_PER_THREAD}, taken by whichever thread is free), so threads
+ * never write the same memory and need no locks. Column blocks are preferred
  * because A is read in place while B is packed: each thread then packs only its own columns of B and nothing is
  * copied twice. Small or thin products run on the calling thread (handing work to another thread costs microseconds).
  * Each output element is computed whole by one thread (its canonical chain, see {@link Gemm}), so the thread count
@@ -19,6 +20,8 @@ final class ParallelGemm implements Gemm {
      * hand-over (nt 256x6x256: 0.75x split; nt 256x1x256: 0.34x).
      */
     static final int MIN_PARALLEL_K = 8;
+    /** A split product gets more jobs than threads only while each job keeps at least this many multiply-adds. */
+    static final long MIN_JOB_MACS = 1 << 17;
 
     private final int threads;
     private final long minParallelMacs;
@@ -67,7 +70,7 @@ final class ParallelGemm implements Gemm {
         return threads;
     }
 
-    /** Runs jobs[0] on the calling thread and the others on this GEMM's workers (at most {@link #threads()} jobs). */
+    /** Runs every job once, on the calling thread and this GEMM's workers (any number of jobs). */
     void runAll(Runnable[] jobs) {
         pool.runAll(jobs);
     }
@@ -80,7 +83,8 @@ final class ParallelGemm implements Gemm {
         int L = VectorBlockedGemm.L, MR = VectorBlockedGemm.MR;
         boolean byColumns = n >= threads * 2 * L;
         int units = byColumns ? VectorBlockedGemm.ceilDiv(n, L) : VectorBlockedGemm.ceilDiv(m, MR);
-        int parts = Math.min(threads, units);
+        long macs = (long) m * k * n;
+        int parts = (int) Math.min(Math.min(threads * Parallel.JOBS_PER_THREAD, units), Math.max(threads, macs / MIN_JOB_MACS));
         int unit = byColumns ? L : MR;
         Runnable[] jobs = new Runnable[parts];
         for (int t = 0; t < parts; t++) {

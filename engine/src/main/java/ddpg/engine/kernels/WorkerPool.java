@@ -1,19 +1,21 @@
 package ddpg.engine.kernels;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A tiny fork-join for {@link ParallelGemm}: a fixed set of daemon threads that each get one job per call while
- * the calling thread runs job 0, then wait for all. Two details make it fit products of 10-600 microseconds:
+ * A tiny fork-join for {@link ParallelGemm} and {@link Parallel}: a fixed set of daemon threads and the calling thread
+ * share one call's jobs, each taking the next unclaimed job whenever it is free, until none is left; then the caller
+ * waits for the ones still running. Three details make it fit jobs of 5-600 microseconds:
  * <ul>
- *   <li>an idle worker spins for {@value #SPIN_NANOS} ns before parking, so back-to-back products find it awake
+ *   <li>an idle worker spins for {@value #SPIN_NANOS} ns before parking, so back-to-back calls find it awake
  *       (an executor's park/unpark hand-off costs tens of microseconds);</li>
- *   <li>a job is claimed atomically by whoever starts it first: when the caller finishes its own share and a
- *       worker has not started yet (on a busy machine it may not get a core for milliseconds), the caller runs
- *       that job itself instead of waiting. Two threads are then never much slower than one.</li>
+ *   <li>jobs are claimed, not assigned: a worker that gets no core for a while (a busy machine) simply claims
+ *       fewer, and the caller does the rest instead of waiting for it;</li>
+ *   <li>callers cut work into a few more jobs than threads, so a late or slow thread holds up at most one small job.</li>
  * </ul>
+ * Which thread runs which job never matters to the results: every job writes its own outputs with the same code.
  * Pure JDK; calls are serialised.
  */
 final class WorkerPool {
@@ -26,7 +28,7 @@ final class WorkerPool {
         this(workers, name, true);
     }
 
-    /** Tests pass startThreads = false: the workers never run, so the caller must take over every job. */
+    /** Tests pass startThreads = false: the workers never run, so the caller must do every job. */
     WorkerPool(int workers, String name, boolean startThreads) {
         this.workers = new Worker[workers];
         for (int i = 0; i < workers; i++) {
@@ -44,93 +46,77 @@ final class WorkerPool {
         return workers.length;
     }
 
-    /** One job: run exactly once, by a worker or by the caller, whichever claims it first. */
-    private static final class Job {
-        final Runnable body;
+    /** One call's jobs, claimed one at a time by whoever is free. */
+    private static final class Batch {
+        final Runnable[] jobs;
         final Thread caller;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        volatile boolean finished;
-        Throwable error;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger unfinished;
+        final AtomicReference<Throwable> firstError = new AtomicReference<>();
 
-        Job(Runnable body, Thread caller) {
-            this.body = body;
+        Batch(Runnable[] jobs, Thread caller) {
+            this.jobs = jobs;
             this.caller = caller;
+            this.unfinished = new AtomicInteger(jobs.length);
         }
 
-        /** Runs the body if nobody has claimed it yet; returns false when someone else has. */
-        boolean tryRun() {
-            if (!claimed.compareAndSet(false, true)) return false;
-            try {
-                body.run();
-            } catch (Throwable t) {
-                error = t;
+        /** Claims and runs jobs until every job has been claimed. */
+        void work() {
+            for (int i = next.getAndIncrement(); i < jobs.length; i = next.getAndIncrement()) {
+                try {
+                    jobs[i].run();
+                } catch (Throwable t) {
+                    firstError.compareAndSet(null, t);
+                }
+                if (unfinished.decrementAndGet() == 0 && Thread.currentThread() != caller) LockSupport.unpark(caller);
             }
-            finished = true;
-            return true;
         }
     }
 
-    /** Runs jobs[0] here and jobs[1..] on the workers (at most size() of them), returning when all are done. */
+    /** Runs every job once, on this thread and the workers, returning when all are done. */
     synchronized void runAll(Runnable[] jobs) {
-        int n = jobs.length - 1;
-        if (n > workers.length) throw new IllegalArgumentException(jobs.length + " jobs for " + (workers.length + 1) + " threads");
-        Thread caller = Thread.currentThread();
-        Job[] handed = new Job[n];
-        for (int i = 0; i < n; i++) {
-            handed[i] = new Job(jobs[i + 1], caller);
-            workers[i].hand(handed[i]);
+        Batch batch = new Batch(jobs, Thread.currentThread());
+        for (int i = 0; i < Math.min(workers.length, jobs.length - 1); i++) workers[i].hand(batch);
+        batch.work();
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (batch.unfinished.get() > 0) {
+            if (System.nanoTime() < spinUntil) Thread.onSpinWait();
+            else LockSupport.parkNanos(batch, 20_000);
         }
-        Throwable failure = null;
-        try {
-            jobs[0].run();
-        } catch (Throwable t) {
-            failure = t;
-        }
-        for (Job job : handed) {
-            if (!job.tryRun()) await(job);
-            if (failure == null) failure = job.error;
-        }
+        Throwable failure = batch.firstError.get();
         if (failure instanceof RuntimeException) throw (RuntimeException) failure;
         if (failure instanceof Error) throw (Error) failure;
-        if (failure != null) throw new IllegalStateException("gemm worker failed", failure);
-    }
-
-    private static void await(Job job) {
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (!job.finished) {
-            if (System.nanoTime() < spinUntil) Thread.onSpinWait();
-            else LockSupport.parkNanos(job, 20_000);
-        }
+        if (failure != null) throw new IllegalStateException("worker job failed", failure);
     }
 
     private static final class Worker extends Thread {
-        private final AtomicReference<Job> slot = new AtomicReference<>();
+        private final AtomicReference<Batch> slot = new AtomicReference<>();
 
         Worker(String name) {
             super(name);
             setDaemon(true);
         }
 
-        void hand(Job job) {
-            slot.set(job);
+        void hand(Batch batch) {
+            slot.set(batch);
             LockSupport.unpark(this);
         }
 
         @Override
         public void run() {
             while (true) {
-                Job job = slot.get();
-                if (job == null) {
+                Batch batch = slot.get();
+                if (batch == null) {
                     long spinUntil = System.nanoTime() + SPIN_NANOS;
-                    while ((job = slot.get()) == null && System.nanoTime() < spinUntil) Thread.onSpinWait();
-                    if (job == null) {
+                    while ((batch = slot.get()) == null && System.nanoTime() < spinUntil) Thread.onSpinWait();
+                    if (batch == null) {
                         LockSupport.park(this);
                         continue;
                     }
                 }
-                // Clear the slot only if it still holds this job: the caller may already have handed the next one.
-                slot.compareAndSet(job, null);
-                if (job.tryRun()) LockSupport.unpark(job.caller);
+                // Clear the slot only if it still holds this batch: the caller may already have handed the next one.
+                slot.compareAndSet(batch, null);
+                batch.work();
             }
         }
     }

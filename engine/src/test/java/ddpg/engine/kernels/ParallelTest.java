@@ -1,5 +1,6 @@
 package ddpg.engine.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class ParallelTest {
                             while (System.nanoTime() < spin) Thread.onSpinWait();
                         });
                         for (int i = 0; i < n; i++) assertEquals(1, hits.get(i), "n " + n + ", index " + i);
-                        assertEquals(Math.min(t, n * cost / Parallel.MIN_ELEMENTS), pieces.size(), "pieces of " + n);
+                        assertEquals(Parallel.pieces(n, cost, t), pieces.size(), "pieces of " + n);
                         for (int[] p : pieces) assertEquals(0, p[0] % Parallel.ALIGN, "piece start " + p[0]);
                     }
                     assertTrue(threads.size() >= 2 || Runtime.getRuntime().availableProcessors() < 2,
@@ -91,9 +92,13 @@ class ParallelTest {
     }
 
     @Test
-    void groupsAreDealtLargestFirstToTheLightestGroup() {
-        assertEquals(List.of(List.of(0), List.of(2, 1, 3)), Parallel.deal(new int[] {100, 10, 60, 5}, 2));
-        assertEquals(List.of(List.of(0, 3), List.of(2, 1)), Parallel.deal(new int[] {100, 50, 60, 5}, 2));
-        assertEquals(List.of(List.of(0)), Parallel.deal(new int[] {7}, 3));
+    void itemsStartLargestFirstAndRangesAreCutIntoAFewAlignedPiecesPerThread() {
+        assertArrayEquals(new Integer[] {0, 2, 1, 3}, Parallel.largestFirst(new int[] {100, 10, 60, 5}));
+        assertArrayEquals(new Integer[] {1, 2, 0}, Parallel.largestFirst(new int[] {5, 7, 7}));
+        assertEquals(4, Parallel.pieces(65_536, 1, 2));       // a 256 x 256 ReLU on two threads
+        assertEquals(2, Parallel.pieces(32_768, 1, 2));       // just worth splitting
+        assertEquals(1, Parallel.pieces(32_767, 1, 2));
+        assertEquals(6, Parallel.pieces(1_536, 64, 3));       // the actor's 256 x 6 tanh, 64 element-passes each
+        assertEquals(2, Parallel.pieces(40, 10_000, 2));      // at least 16 indices per piece
     }
 }

@@ -3,6 +3,7 @@ package ddpg.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,28 @@ class WorkerPoolTest {
         int[] ran = new int[2];
         pool.runAll(new Runnable[] {() -> ran[0]++, () -> ran[1]++});
         assertArrayEquals(new int[] {1, 1}, ran);
-        assertThrows(IllegalArgumentException.class, () -> pool.runAll(new Runnable[] {() -> { }, () -> { }, () -> { }}));
+    }
+
+    @Test
+    void moreJobsThanThreadsAreSharedByWhoeverIsFree() {
+        WorkerPool pool = new WorkerPool(1, "test-pool");
+        java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(7);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int round = 0; round < 200; round++) {
+            Runnable[] jobs = new Runnable[7];
+            for (int j = 0; j < jobs.length; j++) {
+                int mine = j;
+                jobs[j] = () -> {
+                    counts.incrementAndGet(mine);
+                    threads.add(Thread.currentThread().getName());
+                    long spin = System.nanoTime() + 20_000;
+                    while (System.nanoTime() < spin) Thread.onSpinWait();
+                };
+            }
+            pool.runAll(jobs);
+            for (int j = 0; j < jobs.length; j++) assertEquals(round + 1, counts.get(j), "job " + j + ", round " + round);
+        }
+        assertTrue(threads.size() == 2 || Runtime.getRuntime().availableProcessors() < 2, "ran on " + threads);
     }
 
     @Test
