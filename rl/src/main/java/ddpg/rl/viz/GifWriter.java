@@ -2,6 +2,7 @@ package ddpg.rl.viz;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,12 @@ import java.nio.file.Path;
  *
  * <p>Colour frames are reduced to one 256-colour palette fitted to the first frame ({@link Palette}), written once as
  * the global colour table. After the first frame, each frame stores only the rectangle around the pixels whose
- * palette entry changed, with the unchanged ones inside it transparent (long runs of one index, which LZW packs
- * into a few codes; {@link GifLzw}). Nothing else is dropped: a viewer shows every frame exactly as it was mapped to
- * the palette.
+ * palette entry changed. An unchanged pixel inside it may be stored transparent or as its own colour, whichever makes
+ * fewer, longer runs of one index ({@link RunChooser}), which LZW packs into fewer codes ({@link GifLzw}); the
+ * rectangle is coded under two weightings of that choice and the shorter kept. Nothing else is dropped: a viewer shows
+ * every frame exactly as it was mapped to the palette. A frame is always one image, even when two far-apart
+ * changes would take less as two rectangles: browsers show every image of a GIF as a frame of its own and stretch a
+ * delay under 2/100 s to 1/10 s.
  *
  * <pre>
  * try (GifWriter gif = new GifWriter(Path.of("agent.gif"))) {
@@ -36,7 +40,11 @@ public final class GifWriter implements AutoCloseable {
     private boolean closed;
     private Palette palette; // fitted to the first frame, then shared by all
     private byte[] shown;     // palette indices of the picture on screen
-    private byte[] part = new byte[0]; // the changed rectangle of a frame
+    private byte[] part = new byte[0], trial = new byte[0]; // the changed rectangle of a frame; one way of storing it
+    private boolean[] changed = new boolean[0], partChanged = new boolean[0];
+    private final RunChooser runs = new RunChooser();
+    private final ByteArrayOutputStream codedA = new ByteArrayOutputStream(1 << 14); // a frame's LZW data, two ways
+    private final ByteArrayOutputStream codedB = new ByteArrayOutputStream(1 << 14);
 
     public GifWriter(Path out) {
         this.out = out;
@@ -70,10 +78,13 @@ public final class GifWriter implements AutoCloseable {
             byte[] idx = palette.indices(frame);
             if (shown == null) {
                 shown = idx;
-                writeImage(new int[] {0, 0, width, height}, idx, false, delayCs);
+                codedA.reset();
+                lzw.write(codedA, idx, idx.length);
+                writeImage(new int[] {0, 0, width, height}, false, delayCs, codedA);
             } else {
-                int[] box = markUnchanged(idx);
-                writeImage(box, crop(idx, box), true, delayCs);
+                int[] box = markChanged(idx);
+                crop(idx, box);
+                writeImage(box, true, delayCs, codeRectangle(box[2] * box[3]));
             }
             frames++;
         } catch (IOException e) {
@@ -115,20 +126,18 @@ public final class GifWriter implements AutoCloseable {
     }
 
     /**
-     * Replaces the indices equal to the ones on screen with the transparent {@link Palette#UNCHANGED}, notes the others
-     * as shown, and returns {x, y, width, height} of the smallest rectangle holding every changed pixel (a frame where
-     * nothing changed still stores one transparent pixel).
+     * Notes which pixels differ from the ones on screen (and shows them), and returns {x, y, width, height} of the
+     * smallest rectangle holding every changed pixel (a frame where nothing changed still stores one pixel).
      */
-    private int[] markUnchanged(byte[] idx) {
+    private int[] markChanged(byte[] idx) {
+        if (changed.length < idx.length) changed = new boolean[idx.length];
         int x0 = width, y0 = height, x1 = -1, y1 = -1;
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
                 int i = row + x;
-                if (idx[i] == shown[i]) {
-                    idx[i] = (byte) Palette.UNCHANGED;
-                    continue;
-                }
+                changed[i] = idx[i] != shown[i];
+                if (!changed[i]) continue;
                 shown[i] = idx[i];
                 if (x < x0) x0 = x;
                 if (x > x1) x1 = x;
@@ -139,12 +148,36 @@ public final class GifWriter implements AutoCloseable {
         return x1 < 0 ? new int[] {0, 0, 1, 1} : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
-    /** The {x, y, width, height} part of a full frame's indices. */
-    private byte[] crop(byte[] idx, int[] box) {
+    /** Copies the {x, y, width, height} part of a frame's indices, and which of them changed, into {@code part}. */
+    private void crop(byte[] idx, int[] box) {
         int n = box[2] * box[3];
-        if (part.length < n) part = new byte[n];
-        for (int y = 0; y < box[3]; y++) System.arraycopy(idx, (box[1] + y) * width + box[0], part, y * box[2], box[2]);
-        return part;
+        if (part.length < n) {
+            part = new byte[n];
+            trial = new byte[n];
+            partChanged = new boolean[n];
+        }
+        for (int y = 0; y < box[3]; y++) {
+            int src = (box[1] + y) * width + box[0];
+            System.arraycopy(idx, src, part, y * box[2], box[2]);
+            System.arraycopy(changed, src, partChanged, y * box[2], box[2]);
+        }
+    }
+
+    /**
+     * The rectangle's {@code n} pixels LZW-coded, the unchanged ones picked transparent or not under each of the two
+     * weightings, whichever is shorter: neither wins on every frame (a still background and a moving one differ).
+     */
+    private ByteArrayOutputStream codeRectangle(int n) throws IOException {
+        code(n, RunChooser.FEWEST_RUNS, codedA);
+        code(n, RunChooser.LEAN_TRANSPARENT, codedB);
+        return codedB.size() < codedA.size() ? codedB : codedA;
+    }
+
+    private void code(int n, RunChooser.Weights weights, ByteArrayOutputStream into) throws IOException {
+        System.arraycopy(part, 0, trial, 0, n);
+        runs.choose(trial, partChanged, n, (byte) Palette.UNCHANGED, weights);
+        into.reset();
+        lzw.write(into, trial, n);
     }
 
     /** Signature, screen size, the palette as the global colour table, and the loop-forever extension. */
@@ -166,8 +199,8 @@ public final class GifWriter implements AutoCloseable {
         stream.write(new byte[] {3, 1, 0, 0, 0}); // sub-block 1: loop count 0 = forever (little-endian); end
     }
 
-    /** A graphic control extension (delay, transparency, disposal) and the image at {@code box}. */
-    private void writeImage(int[] box, byte[] pixels, boolean transparent, int delayCs) throws IOException {
+    /** A graphic control extension (delay, transparency, disposal) and the image at {@code box}, its LZW data {@code coded}. */
+    private void writeImage(int[] box, boolean transparent, int delayCs, ByteArrayOutputStream coded) throws IOException {
         stream.write(new byte[] {0x21, (byte) 0xF9, 4, (byte) (DO_NOT_DISPOSE << 2 | (transparent ? 1 : 0))});
         short16(delayCs);
         stream.write(Palette.UNCHANGED);
@@ -175,7 +208,7 @@ public final class GifWriter implements AutoCloseable {
         stream.write(0x2C);
         for (int v : box) short16(v);
         stream.write(0); // no local colour table, not interlaced
-        lzw.write(stream, pixels, box[2] * box[3]);
+        coded.writeTo(stream);
     }
 
     private void short16(int v) throws IOException {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * ("fixed", straight down); a side camera that follows the torso for cheetah, walker and humanoid (their "side" cameras,
  * which MuJoCo moves with the torso's subtree centre of mass; here the torso's own position, which is steadier to
  * compute and looks the same). Field of view 45 degrees, MuJoCo's default. Clips film through a {@link CameraFollow},
- * which lets the body sway a few centimetres before the camera moves.
+ * which lets the body sway 15 cm before the camera moves.
  *
  * @param domain      "cartpole", "reacher", "cheetah", "walker" or "humanoid"
  * @param camera      the camera; for a tracking view, its position is an offset from the tracked body

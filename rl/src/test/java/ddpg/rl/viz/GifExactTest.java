@@ -1,6 +1,7 @@
 package ddpg.rl.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.physics.env.ControlSuiteEnv;
 import ddpg.physics.env.Tasks;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A GIF shows every frame exactly as it was mapped to the clip's palette: decoded by the JDK's own GIF reader and
  * composed as a viewer does (each frame drawn at its place over the picture so far, transparent pixels letting it show
  * through, as the frames' disposal "do not dispose" asks), every pixel of every frame is the palette colour of the
- * frame that was added. Real frames from a tracking camera, and frames built to strain the LZW coder.
+ * frame that was added. Real frames from a tracking camera, frames built to strain the LZW coder, and frames whose
+ * unchanged pixels are partly stored as their own colour.
  */
 class GifExactTest {
     @TempDir Path tmp;
@@ -68,8 +70,53 @@ class GifExactTest {
         assertExact(List.of(noise, flat, flat, onePixel, half, noise));
     }
 
+    @Test
+    void unchangedPixelsStoredAsTheirOwnColourDecodeExactly() throws IOException {
+        // Stripes moving a pixel a frame, as a floor under a moving camera: only each stripe's edge changes, and the
+        // stripes between are cheaper stored as their colour than transparent. Such picks are in the file, and the
+        // frames still decode to exactly what was added.
+        int w = 96, h = 40;
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, ((x + f) / 7) % 2 == 0 ? 0x203858 : 0x385890);
+            for (int y = 10; y < 20; y++) for (int x = 30 + 3 * f; x < 40 + 3 * f; x++) img.setRGB(x, y, 0xD08040); // a body
+            frames.add(img);
+        }
+        Path gif = assertExact(frames);
+        assertTrue(unchangedButStored(gif) > 0, "no unchanged pixel was stored as its colour");
+    }
+
+    /** How many pixels of the delta frames are stored opaque although the picture there does not change. */
+    private static int unchangedButStored(Path gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            List<int[]> shown = decode(gif);
+            int count = 0;
+            int w = reader.read(0).getWidth();
+            for (int i = 1; i < shown.size(); i++) {
+                IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                IIOMetadataNode d = (IIOMetadataNode) root.getElementsByTagName("ImageDescriptor").item(0);
+                IIOMetadataNode gce = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+                int x0 = Integer.parseInt(d.getAttribute("imageLeftPosition")), y0 = Integer.parseInt(d.getAttribute("imageTopPosition"));
+                int clear = Integer.parseInt(gce.getAttribute("transparentColorIndex"));
+                java.awt.image.Raster part = reader.read(i).getRaster();
+                for (int y = 0; y < part.getHeight(); y++) {
+                    for (int x = 0; x < part.getWidth(); x++) {
+                        int at = (y0 + y) * w + x0 + x;
+                        if (part.getSample(x, y, 0) != clear && shown.get(i)[at] == shown.get(i - 1)[at]) count++;
+                    }
+                }
+            }
+            return count;
+        } finally {
+            reader.dispose();
+        }
+    }
+
     /** Writes the frames, then checks the file against them pixel by pixel. */
-    private void assertExact(List<BufferedImage> frames) throws IOException {
+    private Path assertExact(List<BufferedImage> frames) throws IOException {
         Path gif = tmp.resolve("clip-" + frames.size() + ".gif");
         try (GifWriter writer = new GifWriter(gif)) {
             for (BufferedImage f : frames) writer.addFrame(f, 3);
@@ -87,6 +134,7 @@ class GifExactTest {
                 }
             }
         }
+        return gif;
     }
 
     /** Every frame as a viewer shows it (ARGB), composing the stored rectangles as their disposal method says. */
