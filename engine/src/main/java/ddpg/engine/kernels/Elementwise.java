@@ -47,26 +47,35 @@ public final class Elementwise {
 
     // The passes below split large arrays over the kernels' threads (Parallel.forRange; the same bits on any count).
     // The second argument of forRange is the cost of one index in element-passes: tanh is StrictMath's, ~60 of them.
+    // Small arrays (acting on one observation) go straight to the kernel: no lambda, no dispatch.
 
     /** Split by columns: each thread sums whole columns, so every column keeps its order of rows. */
     public static void columnSums(float[] a, int rows, int cols, float[] out, boolean accumulate) {
-        Parallel.forRange(cols, rows, (from, to) -> K.columnSums(a, rows, cols, out, accumulate, from, to));
+        if (Parallel.worthSplitting((long) rows * cols)) {
+            Parallel.forRange(cols, rows, (from, to) -> K.columnSums(a, rows, cols, out, accumulate, from, to));
+        } else {
+            K.columnSums(a, rows, cols, out, accumulate, 0, cols);
+        }
     }
 
     public static void relu(float[] x, float[] out, int n) {
-        Parallel.forRange(n, 1, (from, to) -> K.relu(x, out, from, to));
+        if (Parallel.worthSplitting(n)) Parallel.forRange(n, 1, (from, to) -> K.relu(x, out, from, to));
+        else K.relu(x, out, 0, n);
     }
 
     public static void reluBackward(float[] x, float[] dy, float[] dx, int n) {
-        Parallel.forRange(n, 1, (from, to) -> K.reluBackward(x, dy, dx, from, to));
+        if (Parallel.worthSplitting(n)) Parallel.forRange(n, 1, (from, to) -> K.reluBackward(x, dy, dx, from, to));
+        else K.reluBackward(x, dy, dx, 0, n);
     }
 
     public static void tanh(float[] x, float[] out, int n) {
-        Parallel.forRange(n, 64, (from, to) -> K.tanh(x, out, from, to));
+        if (Parallel.worthSplitting(n * 64L)) Parallel.forRange(n, 64, (from, to) -> K.tanh(x, out, from, to));
+        else K.tanh(x, out, 0, n);
     }
 
     public static void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
-        Parallel.forRange(n, 1, (from, to) -> K.tanhBackward(y, dy, dx, from, to));
+        if (Parallel.worthSplitting(n)) Parallel.forRange(n, 1, (from, to) -> K.tanhBackward(y, dy, dx, from, to));
+        else K.tanhBackward(y, dy, dx, 0, n);
     }
 
     public static float sum(float[] a, int n) { return K.sum(a, n); }

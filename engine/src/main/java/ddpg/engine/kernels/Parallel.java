@@ -53,6 +53,11 @@ public final class Parallel {
         ((ParallelGemm) g).runAll(jobs);
     }
 
+    /** Whether a pass of {@code work} element-passes is large enough to split at all (callers skip the lambda if not). */
+    public static boolean worthSplitting(long work) {
+        return work >= MIN_ELEMENTS;
+    }
+
     /**
      * How many pieces forRange cuts [0, n) into on {@code threads} threads: {@link #JOBS_PER_THREAD} per thread, each
      * at least {@link #MIN_PIECE} element-passes and {@link #ALIGN} indices; 1 (no split) below {@link #MIN_ELEMENTS}.

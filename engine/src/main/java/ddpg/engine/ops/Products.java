@@ -165,9 +165,13 @@ public final class Products {
         float[] y = out.data();
         if (bias != null) { // every row starts from the bias; the product is then added on
             float[] bd = bias.data();
-            Parallel.forRange(batch, outF, (from, to) -> {
-                for (int i = from; i < to; i++) System.arraycopy(bd, 0, y, i * outF, outF);
-            });
+            if (Parallel.worthSplitting((long) batch * outF)) {
+                Parallel.forRange(batch, outF, (from, to) -> {
+                    for (int i = from; i < to; i++) System.arraycopy(bd, 0, y, i * outF, outF);
+                });
+            } else {
+                for (int i = 0; i < batch; i++) System.arraycopy(bd, 0, y, i * outF, outF);
+            }
         }
         Kernels.gemm().nn(batch, in, outF, x.data(), weight.data(), y, bias != null);
         return out;
