@@ -42,6 +42,7 @@ final class FewRowsGemm {
         for (int i = 0; i < m; i++) {
             for (int p0 = 0; p0 < k; p0 += kc) {
                 int p1 = Math.min(k, p0 + kc), j = 0;
+                if (L == 16) for (; j + 16 * L <= n; j += 16 * L) sixteenVectors(a, i * ai, ap, p0, p1, b, n, j, t);
                 for (; j + 8 * L <= n; j += 8 * L) eightVectors(a, i * ai, ap, p0, p1, b, n, j, t);
                 // Fewer than 8 vectors of columns left: two registers per pass, so two FMA chains overlap their latency.
                 for (; n - j >= 2 * L; j += 2 * L) twoVectors(a, i * ai, ap, p0, p1, b, n, j, j + L, t);
@@ -52,6 +53,51 @@ final class FewRowsGemm {
                 VectorRowGemm.addRow(t, c, i * n, n, p0 == 0 && !accumulate);
             }
         }
+    }
+
+    /**
+     * Sixteen vectors (256 columns at AVX-512's 16 lanes, whose 32 registers hold them): one pass reads each row of B
+     * whole, front to back, so B streams from L2 in order instead of twice in halves.
+     */
+    private static void sixteenVectors(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, float[] t) {
+        FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0, t4 = t0, t5 = t0, t6 = t0, t7 = t0;
+        FloatVector t8 = t0, t9 = t0, t10 = t0, t11 = t0, t12 = t0, t13 = t0, t14 = t0, t15 = t0;
+        for (int p = p0; p < p1; p++) {
+            FloatVector x = FloatVector.broadcast(S, a[ai0 + p * ap]);
+            int row = p * n + j;
+            t0 = FloatVector.fromArray(S, b, row).fma(x, t0);
+            t1 = FloatVector.fromArray(S, b, row + L).fma(x, t1);
+            t2 = FloatVector.fromArray(S, b, row + 2 * L).fma(x, t2);
+            t3 = FloatVector.fromArray(S, b, row + 3 * L).fma(x, t3);
+            t4 = FloatVector.fromArray(S, b, row + 4 * L).fma(x, t4);
+            t5 = FloatVector.fromArray(S, b, row + 5 * L).fma(x, t5);
+            t6 = FloatVector.fromArray(S, b, row + 6 * L).fma(x, t6);
+            t7 = FloatVector.fromArray(S, b, row + 7 * L).fma(x, t7);
+            t8 = FloatVector.fromArray(S, b, row + 8 * L).fma(x, t8);
+            t9 = FloatVector.fromArray(S, b, row + 9 * L).fma(x, t9);
+            t10 = FloatVector.fromArray(S, b, row + 10 * L).fma(x, t10);
+            t11 = FloatVector.fromArray(S, b, row + 11 * L).fma(x, t11);
+            t12 = FloatVector.fromArray(S, b, row + 12 * L).fma(x, t12);
+            t13 = FloatVector.fromArray(S, b, row + 13 * L).fma(x, t13);
+            t14 = FloatVector.fromArray(S, b, row + 14 * L).fma(x, t14);
+            t15 = FloatVector.fromArray(S, b, row + 15 * L).fma(x, t15);
+        }
+        t0.intoArray(t, j);
+        t1.intoArray(t, j + L);
+        t2.intoArray(t, j + 2 * L);
+        t3.intoArray(t, j + 3 * L);
+        t4.intoArray(t, j + 4 * L);
+        t5.intoArray(t, j + 5 * L);
+        t6.intoArray(t, j + 6 * L);
+        t7.intoArray(t, j + 7 * L);
+        t8.intoArray(t, j + 8 * L);
+        t9.intoArray(t, j + 9 * L);
+        t10.intoArray(t, j + 10 * L);
+        t11.intoArray(t, j + 11 * L);
+        t12.intoArray(t, j + 12 * L);
+        t13.intoArray(t, j + 13 * L);
+        t14.intoArray(t, j + 14 * L);
+        t15.intoArray(t, j + 15 * L);
     }
 
     /**
