@@ -46,7 +46,7 @@ public final class Elementwise {
     }
 
     // The passes below split large arrays over the kernels' threads (Parallel.forRange; the same bits on any count).
-    // The second argument of forRange is the cost of one index in element-passes: tanh is StrictMath's, ~60 of them.
+    // The second argument of forRange is the cost of one index in element-passes.
     // Small arrays (acting on one observation) go straight to the kernel: no lambda, no dispatch.
 
     /** Split by columns: each thread sums whole columns, so every column keeps its order of rows. */
@@ -68,9 +68,15 @@ public final class Elementwise {
         else K.reluBackward(x, dy, dx, 0, n);
     }
 
+    /** One tanh costs about as much as 64 simple element-passes: it is StrictMath's, computed in double. */
+    private static final int TANH_COST = 64;
+
     public static void tanh(float[] x, float[] out, int n) {
-        if (Parallel.worthSplitting(n * 64L)) Parallel.forRange(n, 64, (from, to) -> K.tanh(x, out, from, to));
-        else K.tanh(x, out, 0, n);
+        if (Parallel.worthSplitting((long) n * TANH_COST)) {
+            Parallel.forRange(n, TANH_COST, (from, to) -> K.tanh(x, out, from, to));
+        } else {
+            K.tanh(x, out, 0, n);
+        }
     }
 
     public static void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
