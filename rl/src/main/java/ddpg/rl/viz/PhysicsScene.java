@@ -8,14 +8,14 @@ import java.util.List;
 /**
  * The drawable geoms of a simulation state: the bridge between {@code ddpg.physics} and the renderer, which knows
  * nothing about physics. Floors (planes larger than a thin strip) get the checker pattern; thin planes such as the
- * reacher's walls are drawn flat; long locomotion tracks are drawn as endless floors. Colours come from the model
- * (the MJCF loader resolves materials into rgba).
+ * reacher's walls are drawn flat. Every plane is drawn at its MJCF size, as MuJoCo draws it (0 = endless): the walker's
+ * and the cheetah's 1.6 m wide running tracks are strips with the sky beyond, as in the Control Suite's own films,
+ * and a camera that follows a runner along its track then repaints only the strip, not a floor up to the horizon.
+ * Colours come from the model (the MJCF loader resolves materials into rgba).
  */
 public final class PhysicsScene {
     /** A plane thinner than this (half-size, metres) is a decoration strip, not a floor. */
     static final double FLOOR_MIN_HALF_SIZE = 0.1;
-    /** A floor this long (half-size, metres) is a track for locomotion; it is drawn without borders. */
-    static final double TRACK_HALF_LENGTH = 10;
 
     private PhysicsScene() {}
 
@@ -70,12 +70,6 @@ public final class PhysicsScene {
                 ? new float[] {m.geomRgba[4 * g], m.geomRgba[4 * g + 1], m.geomRgba[4 * g + 2], m.geomRgba[4 * g + 3]}
                 : new float[] {0.5f, 0.5f, 0.5f, 1};
         boolean floor = type == Model.GEOM_PLANE && isFloorSize(size[0]) && isFloorSize(size[1]);
-        if (floor && Math.max(size[0], size[1]) >= TRACK_HALF_LENGTH) {
-            // A running track (cheetah 100 x 0.8 m, walker 250 x 0.8 m): drawn as an endless floor, because a tracking
-            // side camera would otherwise show the void beside a 1.6 m strip in the lower part of every frame.
-            size[0] = 0;
-            size[1] = 0;
-        }
         out.add(new SceneGeom(type, size, pos, mat, rgba, floor));
     }
 

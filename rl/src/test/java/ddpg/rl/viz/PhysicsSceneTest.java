@@ -27,6 +27,14 @@ class PhysicsSceneTest {
         return sim;
     }
 
+    /** A built-in model at its reset state, positions computed. */
+    static Simulator atReset(String model) {
+        Simulator sim = new Simulator(Models.builtin(model));
+        sim.reset();
+        sim.forward();
+        return sim;
+    }
+
     @Test
     void geomPosesFromBodiesMatchTheSimulatorsGeomPoses() {
         Simulator sim = walkerAfterRandomSteps();
@@ -41,16 +49,12 @@ class PhysicsSceneTest {
 
     @Test
     void floorsGetTheCheckerAndThinWallsDoNot() {
-        Model walker = Models.builtin("walker");
-        Simulator sim = new Simulator(walker);
-        sim.reset();
-        sim.forward();
+        Simulator sim = atReset("walker");
+        Model walker = sim.model;
         List<SceneGeom> w = PhysicsScene.fromData(walker, sim.data);
         assertTrue(w.get(walker.geomId("floor")).checker());
-        Model reacher = Models.builtin("reacher");
-        Simulator rs = new Simulator(reacher);
-        rs.reset();
-        rs.forward();
+        Simulator rs = atReset("reacher");
+        Model reacher = rs.model;
         List<SceneGeom> r = PhysicsScene.fromData(reacher, rs.data);
         assertTrue(r.get(reacher.geomId("ground")).checker());
         assertFalse(r.get(reacher.geomId("wall_x")).checker());
@@ -59,10 +63,8 @@ class PhysicsSceneTest {
 
     @Test
     void theWalkersTorsoIsWhereTheCameraMathSays() {
-        Model m = Models.builtin("walker");
-        Simulator sim = new Simulator(m);
-        sim.reset();
-        sim.forward();
+        Simulator sim = atReset("walker");
+        Model m = sim.model;
         TaskView view = TaskView.of("walker-run", m);
         BufferedImage img = view.renderer(320, 240).render(PhysicsScene.fromData(m, sim.data), view.cameraAt(sim.data.xpos));
         // By hand: the camera sits 2 m behind and 0.7 m above the torso, pitched 30 degrees down. The torso centre, seen
@@ -89,6 +91,31 @@ class PhysicsSceneTest {
         TaskView fixed = TaskView.of("cartpole", Models.builtin("cartpole"));
         assertEquals(-1, fixed.trackBody());
         assertThrows(IllegalArgumentException.class, () -> TaskView.of("pendulum-swingup", m));
+    }
+
+    @Test
+    void theWalkersTrackIsDrawnAtItsMjcfSizeWithTheSkyBeyondIt() {
+        Simulator sim = atReset("walker");
+        Model m = sim.model;
+        List<SceneGeom> scene = PhysicsScene.fromData(m, sim.data);
+        int floor = m.geomId("floor");
+        assertEquals(250, scene.get(floor).size()[0], 1e-12, "half-length as in walker.xml");
+        assertEquals(0.8, scene.get(floor).size()[1], 1e-12, "half-width as in walker.xml");
+        // The same scene with an endless floor: the two pictures agree on the strip and differ beyond its far edge.
+        List<SceneGeom> endless = new java.util.ArrayList<>(scene);
+        SceneGeom f = scene.get(floor);
+        endless.set(floor, new SceneGeom(f.type(), new double[] {0, 0, f.size()[2]}, f.pos(), f.mat(), f.rgba(), true));
+        TaskView view = TaskView.of("walker-run", m);
+        Camera cam = view.cameraAt(sim.data.xpos);
+        BufferedImage strip = view.renderer(320, 240).render(scene, cam);
+        BufferedImage open = view.renderer(320, 240).render(endless, cam);
+        double x = sim.data.xpos[3 * m.bodyId("torso")] + 0.3;
+        double[] on = cam.project(new double[] {x, 0.4, 0}, 320, 240);
+        double[] beyond = cam.project(new double[] {x, 1.6, 0}, 320, 240);
+        assertEquals(open.getRGB((int) on[0], (int) on[1]), strip.getRGB((int) on[0], (int) on[1]), "on the track");
+        int sky = strip.getRGB((int) beyond[0], (int) beyond[1]), floorThere = open.getRGB((int) beyond[0], (int) beyond[1]);
+        assertTrue(sky != floorThere, "0.8 m beyond the track's far edge: sky " + Integer.toHexString(sky)
+                + ", an endless floor " + Integer.toHexString(floorThere));
     }
 
     @Test
