@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Groups of runs -> the panels ddpg.rl.viz draws: one per task, one colour per group, in the groups' order. */
 public final class Curves {
@@ -23,7 +25,10 @@ public final class Curves {
         for (RunGroup g : groups) {
             List<RunProgress> logged = g.runs().stream().map(ReportRun::progress).filter(Objects::nonNull).toList();
             if (logged.isEmpty() && !keepEmpty) continue;
-            byTask.computeIfAbsent(g.task(), k -> new ArrayList<>()).add(GroupCurves.of(g.label(), logged, smooth));
+            // a seed still training (or stopped short) has no outcome yet: only finished runs can split the seeds apart
+            Set<RunProgress> finished = g.runs().stream().filter(r -> r.state() == RunState.FINISHED)
+                    .map(ReportRun::progress).filter(Objects::nonNull).collect(Collectors.toSet());
+            byTask.computeIfAbsent(g.task(), k -> new ArrayList<>()).add(GroupCurves.of(g.label(), logged, smooth, finished::contains));
         }
         List<TaskCurves> out = new ArrayList<>();
         byTask.forEach((task, gs) -> out.add(new TaskCurves(task, gs)));

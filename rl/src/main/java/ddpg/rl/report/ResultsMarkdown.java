@@ -66,7 +66,7 @@ final class ResultsMarkdown {
             List<Double> finals = new ArrayList<>();
             for (ReportRun r : gr.group().runs()) {
                 boolean evaluated = r.lastEvalStep() >= 0;
-                if (evaluated) finals.add(r.lastEval());
+                if (evaluated && r.state() == RunState.FINISHED) finals.add(r.lastEval()); // outcomes: finished runs only
                 sb.append("| ").append(cell(gr.group().label())).append(" | ").append(r.seed() == null ? "?" : r.seed())
                         .append(" | ").append(cell(r.name())).append(" | ").append(r.state().word)
                         .append(" | ").append(StepText.of(r.stepsDone()))
@@ -76,8 +76,8 @@ final class ResultsMarkdown {
             double[] f = finals.stream().mapToDouble(Double::doubleValue).toArray();
             if (GroupCurves.split(f)) {
                 Stats s = Stats.of(f);
-                splits.add("**" + cell(gr.group().label()) + ": the " + gr.group().unit() + " split apart.** Their last evaluations "
-                        + "range from " + num(s.min()) + " to " + num(s.max()) + ", more than half the largest; the mean hides this, "
+                splits.add("**" + cell(gr.group().label()) + ": the " + gr.group().unit() + " split apart.** The finished ones' last "
+                        + "evaluations range from " + num(s.min()) + " to " + num(s.max()) + ", more than half the largest; the mean hides this, "
                         + "so curves.png marks each one with a ring.");
             }
         }
@@ -140,7 +140,7 @@ final class ResultsMarkdown {
                 .append("\u00b1 1 std band (population std; one run: std over its evaluation episodes). Runs evaluated at ")
                 .append("different steps are interpolated linearly between their own evaluations. Where a seed's ")
                 .append("evaluations end, a dotted tick shows how many seeds the band covers from there; the x axis ends ")
-                .append("at the longest run. **Seeds split apart** when their last evaluations range over more than half ")
+                .append("at the longest run. **Seeds split apart** when the last evaluations of the finished ones range over more than half ")
                 .append("of the largest absolute one (max - min > 0.5 max |x|): then each seed's last evaluation is drawn ")
                 .append("as a ring at its step, and the split is noted under the task above.\n");
         sb.append("- **Reproducible**: this page, results.csv and curves.png depend only on the run folders (and the ")

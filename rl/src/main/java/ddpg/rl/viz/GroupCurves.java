@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One group of runs drawn in one colour: runs of one task with the same settings (seeds), combined into an
@@ -19,15 +20,22 @@ import java.util.Set;
  * @param distinctSeeds   true when every run has a known seed and no two share one (then the runs are "seeds")
  * @param finalStep       each run's last evaluation step (runs without an evaluation left out)
  * @param finalValue      each run's last evaluation return, same order
+ * @param outcomes        the last evaluation returns of the runs that are over (all runs unless told otherwise): what
+ *                        "the seeds split apart" compares, so a seed that has just started does not count as an outcome
  */
 public record GroupCurves(String label, int runs, SeedBand eval, SeedBand train, boolean bandAcrossSeeds,
-                          boolean distinctSeeds, double[] finalStep, double[] finalValue) {
+                          boolean distinctSeeds, double[] finalStep, double[] finalValue, double[] outcomes) {
 
     /** Combines {@code runs} (same task and settings); {@code smooth} episodes of moving average on training returns. */
     public static GroupCurves of(String label, List<RunProgress> runs, int smooth) {
+        return of(label, runs, smooth, r -> true);
+    }
+
+    /** As {@link #of(String, List, int)}, where only the runs {@code over} accepts are outcomes (finished runs). */
+    public static GroupCurves of(String label, List<RunProgress> runs, int smooth, Predicate<RunProgress> over) {
         List<double[]> trainX = new ArrayList<>(), trainY = new ArrayList<>();
         List<double[]> evalX = new ArrayList<>(), evalY = new ArrayList<>();
-        List<Double> fs = new ArrayList<>(), fv = new ArrayList<>();
+        List<Double> fs = new ArrayList<>(), fv = new ArrayList<>(), out = new ArrayList<>();
         Set<String> seeds = new HashSet<>();
         boolean distinct = true;
         for (RunProgress r : runs) {
@@ -39,20 +47,22 @@ public record GroupCurves(String label, int runs, SeedBand eval, SeedBand train,
             if (n > 0) {
                 fs.add(r.evalStep()[n - 1]);
                 fv.add(r.evalMean()[n - 1]);
+                if (over.test(r)) out.add(r.evalMean()[n - 1]);
             }
             distinct &= r.seed() != null && seeds.add(r.seed());
         }
         SeedBand train = SeedBand.combine(trainX, trainY);
         double[] finalStep = fs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] finalValue = fv.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] outcomes = out.stream().mapToDouble(Double::doubleValue).toArray();
         if (runs.size() == 1) {
             RunProgress r = runs.get(0);
             int[] ones = new int[r.evalStep().length];
             Arrays.fill(ones, 1);
             SeedBand eval = new SeedBand(r.evalStep(), r.evalMean(), r.evalStd(), ones);
-            return new GroupCurves(label, 1, eval, train, false, r.seed() != null, finalStep, finalValue);
+            return new GroupCurves(label, 1, eval, train, false, r.seed() != null, finalStep, finalValue, outcomes);
         }
-        return new GroupCurves(label, runs.size(), SeedBand.combine(evalX, evalY), train, true, distinct, finalStep, finalValue);
+        return new GroupCurves(label, runs.size(), SeedBand.combine(evalX, evalY), train, true, distinct, finalStep, finalValue, outcomes);
     }
 
     /** "3 seeds" when the runs are distinct seeds, "3 runs" otherwise (e.g. two runs of one seed), "1 run". */
@@ -61,9 +71,9 @@ public record GroupCurves(String label, int runs, SeedBand eval, SeedBand train,
         return runs + (distinctSeeds ? " seeds" : " runs");
     }
 
-    /** Whether the runs' final returns split far apart ({@link #split}); the picture then marks each one. */
+    /** Whether the outcomes (finished runs' final returns) split far apart ({@link #split}); the picture then marks each run's. */
     public boolean seedsSplit() {
-        return runs > 1 && split(finalValue);
+        return runs > 1 && split(outcomes);
     }
 
     /**

@@ -65,7 +65,7 @@ class ReportTest {
         // cheetah-run: 500k row only for seed 2; seed 1's budget was 300k; seed 3 stopped.
         assertTrue(md.contains("1 of 3 seeds reached 500k; seed 1 finished at 300k (its budget); seed 3 stopped at 200k (unfinished; --resume continues it)"), md);
         assertTrue(md.contains("the finished runs end at different steps: 300k (seed 1), 1M (seed 2)"), md);
-        assertTrue(md.contains("the seeds split apart.** Their last evaluations range from 2.0 to 300.0"), md);
+        assertTrue(md.contains("the seeds split apart.** The finished ones' last evaluations range from 2.0 to 300.0"), md);
         assertTrue(md.contains("| default | 3 | walker-run-s3 | running | 430k | 537.5 | 430k |"), md);
         assertTrue(md.contains("| default | 0.1.0 | `abc1234` | seed 1, seed 2, seed 3 |"), md);
         assertTrue(md.contains("population standard deviation") && md.contains("ddof = 0") && md.contains("trim_mean(x, 0.25)"), md);
@@ -82,6 +82,20 @@ class ReportTest {
                 "walker-run,default,3,100000,300.0000,216.0247,300.0000,100.0000,600.0000",
                 "walker-run,default,2,500000,527.7778,27.7778,527.7778,500.0000,555.5556",
                 "walker-run,default,2,end,527.7778,27.7778,527.7778,500.0000,555.5556"), csv);
+    }
+
+    @Test
+    void aSeedStillAtItsStartDoesNotSplitTheFinishedOnes() throws Exception {
+        Path sweep = tmp.resolve("runs/humanoid");
+        FakeRuns.run(sweep, "humanoid-walk-s1", s -> { s.task = "humanoid-walk"; s.planned = s.done = 1_000_000; s.eval = v -> 380; });
+        FakeRuns.run(sweep, "humanoid-walk-s2", s -> { s.task = "humanoid-walk"; s.seed = 2; s.planned = s.done = 1_000_000; s.eval = v -> 370; });
+        FakeRuns.run(sweep, "humanoid-walk-s3", s -> { s.task = "humanoid-walk"; s.seed = 3; s.planned = 1_000_000; s.done = 20_000;
+            s.finished = false; s.eval = v -> 1; });
+        Path out = tmp.resolve("o");
+        Report.write(List.of(sweep.toString()), out, AT, List.of());
+        String md = read(out.resolve(Report.MD));
+        assertTrue(md.contains("| default | 3 | humanoid-walk-s3 | stopped | 20k | 1.0 | 20k |"), md);
+        assertFalse(md.contains("split apart.**"), "380 and 370 agree; seed 3 has no outcome yet: " + md);
     }
 
     @Test

@@ -104,4 +104,13 @@ class GroupCurvesTest {
         int cx = a[0] + a[2], cy = a[1] + a[3] - (int) Math.round(a[3] * 2 / 400.0);
         assertTrue(PlotTest.countIn(img, Color.WHITE, cx - 2, cy - 2, 3, 3) > 0, "the ring's white inside");
     }
+
+    @Test
+    void aSeedThatHasJustStartedIsNoOutcome() {
+        List<RunProgress> runs = List.of(run("h1", 100_000, 380), run("h2", 100_000, 370), run("h3", 10_000, 1));
+        assertTrue(GroupCurves.of("default", runs, 1).seedsSplit(), "every run an outcome: 1 against 380 splits");
+        GroupCurves over = GroupCurves.of("default", runs, 1, r -> !r.dir().getFileName().toString().equals("h3"));
+        assertFalse(over.seedsSplit(), "the finished 380 and 370 agree");
+        assertArrayEquals(new double[] {380, 370}, over.outcomes());
+    }
 }
