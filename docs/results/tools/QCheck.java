@@ -44,6 +44,10 @@ public class QCheck {
                 int t = 0;
                 StepResult step;
                 do {
+                    if (t == q.length) { // a task with episodes longer than 1,000 steps
+                        q = java.util.Arrays.copyOf(q, 2 * t);
+                        r = java.util.Arrays.copyOf(r, 2 * t);
+                    }
                     agent.act(obs, action);
                     q[t] = criticValue(agent, obs, action);
                     step = env.step(action);
