@@ -57,7 +57,9 @@ final class FewRowsGemm {
 
     /**
      * Sixteen vectors (256 columns at AVX-512's 16 lanes, whose 32 registers hold them): one pass reads each row of B
-     * whole, front to back, so B streams from L2 in order instead of twice in halves.
+     * whole, front to back, so B streams from L2 in order instead of twice in halves. Written out beside
+     * {@link #eightVectors} on purpose: C2 keeps vector accumulators in registers only as named locals of one method
+     * (an array or a loop over them makes them heap objects, several times slower; see VectorBlockedGemm).
      */
     private static void sixteenVectors(float[] a, int ai0, int ap, int p0, int p1, float[] b, int n, int j, float[] t) {
         FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0, t4 = t0, t5 = t0, t6 = t0, t7 = t0;
