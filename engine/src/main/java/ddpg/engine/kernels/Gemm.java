@@ -30,6 +30,19 @@ public interface Gemm {
 
     void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate);
 
+    /**
+     * A Linear layer followed by ReLU, in one pass over C: {@code C[i][j] = relu(bias[j] + t)}, t being the canonical
+     * chain of the nn product and relu(v) = v &gt; 0 ? v : 0. These are exactly the bits of filling each row of C with
+     * the bias, {@code nn(..., accumulate = true)} and then a ReLU pass, which is what this default does; a kernel that
+     * overrides it adds the bias and clips in registers before C is first stored, saving two passes over C.
+     */
+    default void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
+        GemmChecks.checkBias("nnBiasRelu", n, bias);
+        for (int i = 0; i < m; i++) System.arraycopy(bias, 0, c, i * n, n);
+        nn(m, k, n, a, b, c, true);
+        for (int i = 0, size = m * n; i < size; i++) c[i] = c[i] > 0f ? c[i] : 0f;
+    }
+
     /** A short name for tables and logs, e.g. "scalar" or "vector-blocked". */
     String name();
 }

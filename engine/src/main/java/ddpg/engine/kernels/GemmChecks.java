@@ -12,6 +12,10 @@ final class GemmChecks {
         need(form, "C", c, (long) m * n);
     }
 
+    static void checkBias(String form, int n, float[] bias) {
+        need(form, "bias", bias, n);
+    }
+
     private static void need(String form, String what, float[] x, long size) {
         if (x == null) throw new IllegalArgumentException("gemm " + form + ": " + what + " is null");
         if (x.length < size)

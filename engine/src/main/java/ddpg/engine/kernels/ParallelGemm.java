@@ -44,21 +44,29 @@ final class ParallelGemm implements Gemm {
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
         if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
-        else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, null);
     }
 
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
         if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
-        else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, null);
     }
 
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
         if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
-        else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate);
+        else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, null);
+    }
+
+    @Override
+    public void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
+        GemmChecks.check("nnBiasRelu", m, k, n, a, b, c);
+        GemmChecks.checkBias("nnBiasRelu", n, bias);
+        if (!worthSplitting(m, k, n) || !VectorBlockedGemm.fusesBiasRelu(k)) single.nnBiasRelu(m, k, n, a, b, bias, c);
+        else split(VectorBlockedGemm.NN, m, k, n, a, b, c, false, bias);
     }
 
     @Override
@@ -79,7 +87,7 @@ final class ParallelGemm implements Gemm {
         return (long) m * k * n >= minParallelMacs && n > 1 && m >= VectorGemm.FEW_ROWS && k >= MIN_PARALLEL_K;
     }
 
-    private void split(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
+    private void split(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate, float[] biasRelu) {
         int L = VectorBlockedGemm.L, MR = VectorBlockedGemm.MR;
         boolean byColumns = n >= threads * 2 * L;
         int units = byColumns ? VectorBlockedGemm.ceilDiv(n, L) : VectorBlockedGemm.ceilDiv(m, MR);
@@ -91,8 +99,8 @@ final class ParallelGemm implements Gemm {
             int lo = Math.min(byColumns ? n : m, (int) ((long) units * t / parts) * unit);
             int hi = Math.min(byColumns ? n : m, (int) ((long) units * (t + 1) / parts) * unit);
             jobs[t] = byColumns
-                    ? () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, 0, m, lo, hi)
-                    : () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi, 0, n);
+                    ? () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, 0, m, lo, hi, biasRelu)
+                    : () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi, 0, n, biasRelu);
         }
         pool.runAll(jobs);
     }

@@ -1,6 +1,7 @@
 package ddpg.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -104,9 +105,34 @@ final class VectorBlockedGemm implements Gemm {
         return "vector-blocked";
     }
 
+    @Override
+    public void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
+        GemmChecks.check("nnBiasRelu", m, k, n, a, b, c);
+        GemmChecks.checkBias("nnBiasRelu", n, bias);
+        if (!fusesBiasRelu(k)) Gemm.super.nnBiasRelu(m, k, n, a, b, bias, c);
+        else compute(NN, m, k, n, a, b, c, false, 0, m, 0, n, bias);
+    }
+
+    /**
+     * The bias and ReLU go into the micro-kernel's store when K is one block (every DDPG layer): C is then written
+     * once, as {@code relu(t + bias)}, the same bits as {@code relu(bias + t)}. Longer K takes the default path.
+     */
+    static boolean fusesBiasRelu(int k) {
+        return k >= 1 && k <= KBlocks.MAX;
+    }
+
     /** Computes rows [i0, i1) and columns [j0, j1) of C for the given form; arguments already checked. */
     static void compute(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate,
                         int i0, int i1, int j0, int j1) {
+        compute(form, m, k, n, a, b, c, accumulate, i0, i1, j0, j1, null);
+    }
+
+    /**
+     * The same, and when {@code biasRelu} is not null (nn, one K block, no accumulation: see {@link #fusesBiasRelu})
+     * each output is stored as relu(t + biasRelu[j]).
+     */
+    static void compute(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate,
+                        int i0, int i1, int j0, int j1, float[] biasRelu) {
         if (i0 >= i1 || j0 >= j1) return;
         if (k == 0) {
             if (!accumulate) for (int i = i0; i < i1; i++) java.util.Arrays.fill(c, i * n + j0, i * n + j1, 0f);
@@ -127,7 +153,7 @@ final class VectorBlockedGemm implements Gemm {
                 float[] bp = bInPlace ? null : buf.b(ncMax * kcMax);
                 if (!bInPlace) packB(form, b, k, n, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MR) {
-                    rowOfTiles(form, m, k, n, a, b, c, overwrite, bp, buf, ic, Math.min(MR, i1 - ic), pc, kc, jc, nc);
+                    rowOfTiles(form, m, k, n, a, b, c, overwrite, biasRelu, bp, buf, ic, Math.min(MR, i1 - ic), pc, kc, jc, nc);
                 }
             }
         }
@@ -135,7 +161,7 @@ final class VectorBlockedGemm implements Gemm {
 
     /** One MR-row strip of the C block: every micro-tile from column jc to jc+nc, sharing one A micro-panel. */
     private static void rowOfTiles(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean overwrite,
-                                   float[] bp, Buffers buf, int ic, int mr, int pc, int kc, int jc, int nc) {
+                                   float[] biasRelu, float[] bp, Buffers buf, int ic, int mr, int pc, int kc, int jc, int nc) {
         // A: full strips are read in place (its layout only changes the two strides); a ragged last strip is
         // packed into a zero-padded MR-row panel.
         float[] as;
@@ -163,20 +189,21 @@ final class VectorBlockedGemm implements Gemm {
                 packB(form, b, k, n, pc, kc, jc + jr, nr, bs);
                 bo = 0; ldb = NR;
             }
+            int bj = jc + jr; // the tile's first column: where its bias starts
             if (nr > L) {
                 if (mr == MR && nr == NR) {
-                    kernel(kc, as, ao, ars, acs, bs, bo, ldb, c, co, n, overwrite);
+                    kernel(kc, as, ao, ars, acs, bs, bo, ldb, c, co, n, overwrite, biasRelu, bj);
                 } else {
-                    kernel(kc, as, ao, ars, acs, bs, bo, ldb, buf.tile, 0, NR, true);
-                    storeEdge(buf.tile, c, co, n, mr, nr, overwrite);
+                    kernel(kc, as, ao, ars, acs, bs, bo, ldb, buf.tile, 0, NR, true, null, 0);
+                    storeEdge(buf.tile, c, co, n, mr, nr, overwrite, biasRelu, bj);
                 }
             } else {
                 // A last panel at most one vector wide: half the work of the two-vector kernel.
                 if (mr == MR && nr == L) {
-                    kernelOneVector(kc, as, ao, ars, acs, bs, bo, ldb, c, co, n, overwrite);
+                    kernelOneVector(kc, as, ao, ars, acs, bs, bo, ldb, c, co, n, overwrite, biasRelu, bj);
                 } else {
-                    kernelOneVector(kc, as, ao, ars, acs, bs, bo, ldb, buf.tile, 0, NR, true);
-                    storeEdge(buf.tile, c, co, n, mr, nr, overwrite);
+                    kernelOneVector(kc, as, ao, ars, acs, bs, bo, ldb, buf.tile, 0, NR, true, null, 0);
+                    storeEdge(buf.tile, c, co, n, mr, nr, overwrite, biasRelu, bj);
                 }
             }
         }
@@ -184,10 +211,11 @@ final class VectorBlockedGemm implements Gemm {
 
     /**
      * The micro-kernel: C[co.., MR x NR, row stride ldc] (+)= sum over p of A-panel column p times B-panel row p.
-     * Sixteen accumulators stay in registers for the whole loop.
+     * Sixteen accumulators stay in registers for the whole loop. With {@code biasRelu} the tile is stored as
+     * relu(sum + biasRelu[bj + column]) instead.
      */
     private static void kernel(int kc, float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb,
-                               float[] c, int co, int ldc, boolean overwrite) {
+                               float[] c, int co, int ldc, boolean overwrite, float[] biasRelu, int bj) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -230,7 +258,27 @@ final class VectorBlockedGemm implements Gemm {
         // Write the tile back. Written out instead of calling a helper: if C2 declines to inline a helper (its
         // node budget runs out in this big method), the 16 vectors get boxed on the heap and the kernel is 5x slower.
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc, r7 = r6 + ldc;
-        if (overwrite) {
+        if (biasRelu != null) {
+            // relu(v) = v > 0 ? v : 0, lane by lane: zero where the compare fails (NaN included), as the ReLU kernels.
+            FloatVector z = FloatVector.zero(S), bias0 = FloatVector.fromArray(S, biasRelu, bj);
+            FloatVector bias1 = FloatVector.fromArray(S, biasRelu, bj + L), v;
+            v = c00.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, co);
+            v = c01.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, co + L);
+            v = c10.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r1);
+            v = c11.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r1 + L);
+            v = c20.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r2);
+            v = c21.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r2 + L);
+            v = c30.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r3);
+            v = c31.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r3 + L);
+            v = c40.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r4);
+            v = c41.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r4 + L);
+            v = c50.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r5);
+            v = c51.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r5 + L);
+            v = c60.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r6);
+            v = c61.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r6 + L);
+            v = c70.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r7);
+            v = c71.add(bias1); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r7 + L);
+        } else if (overwrite) {
             c00.intoArray(c, co); c01.intoArray(c, co + L);
             c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
             c20.intoArray(c, r2); c21.intoArray(c, r2 + L);
@@ -261,7 +309,7 @@ final class VectorBlockedGemm implements Gemm {
 
     /** The same micro-kernel for a last panel at most one vector wide: MR x L, eight accumulators. */
     private static void kernelOneVector(int kc, float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb,
-                                        float[] c, int co, int ldc, boolean overwrite) {
+                                        float[] c, int co, int ldc, boolean overwrite, float[] biasRelu, int bj) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
         FloatVector c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
         FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
@@ -279,7 +327,17 @@ final class VectorBlockedGemm implements Gemm {
             c7 = b0.fma(FloatVector.broadcast(S, a[a7 + ai]), c7);
         }
         int r1 = co + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc, r7 = r6 + ldc;
-        if (overwrite) {
+        if (biasRelu != null) {
+            FloatVector z = FloatVector.zero(S), bias0 = FloatVector.fromArray(S, biasRelu, bj), v;
+            v = c0.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, co);
+            v = c1.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r1);
+            v = c2.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r2);
+            v = c3.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r3);
+            v = c4.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r4);
+            v = c5.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r5);
+            v = c6.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r6);
+            v = c7.add(bias0); z.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, r7);
+        } else if (overwrite) {
             c0.intoArray(c, co); c1.intoArray(c, r1); c2.intoArray(c, r2); c3.intoArray(c, r3);
             c4.intoArray(c, r4); c5.intoArray(c, r5); c6.intoArray(c, r6); c7.intoArray(c, r7);
         } else {
@@ -294,11 +352,17 @@ final class VectorBlockedGemm implements Gemm {
         }
     }
 
-    /** Copies the valid mr x nr corner of a full tile into C. */
-    private static void storeEdge(float[] tile, float[] c, int co, int ldc, int mr, int nr, boolean overwrite) {
+    /** Copies the valid mr x nr corner of a full tile into C (as relu(tile + bias) when {@code biasRelu} is given). */
+    private static void storeEdge(float[] tile, float[] c, int co, int ldc, int mr, int nr, boolean overwrite,
+                                  float[] biasRelu, int bj) {
         for (int r = 0; r < mr; r++) {
             int t = r * NR, o = co + r * ldc;
-            if (overwrite) System.arraycopy(tile, t, c, o, nr);
+            if (biasRelu != null) {
+                for (int j = 0; j < nr; j++) {
+                    float v = tile[t + j] + biasRelu[bj + j];
+                    c[o + j] = v > 0f ? v : 0f;
+                }
+            } else if (overwrite) System.arraycopy(tile, t, c, o, nr);
             else for (int j = 0; j < nr; j++) c[o + j] += tile[t + j];
         }
     }

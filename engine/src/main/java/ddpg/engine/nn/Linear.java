@@ -47,6 +47,16 @@ public final class Linear implements Layer {
         return Products.linearOfConcat(parts, weight, bias);
     }
 
+    /** {@code relu(forward(x))} as one fused op ({@link Products#linearRelu}): the same bits, fewer passes. */
+    public Tensor forwardRelu(Tensor x) {
+        return Products.linearRelu(x, weight, bias);
+    }
+
+    /** {@code relu(forwardConcat(parts))} as one fused op ({@link Products#linearOfConcatRelu}). */
+    public Tensor forwardConcatRelu(Tensor... parts) {
+        return Products.linearOfConcatRelu(parts, weight, bias);
+    }
+
     public Tensor weight() {
         return weight;
     }

@@ -53,31 +53,67 @@ public final class Products {
      * The weight is stored [in, out] so the forward pass is the plain nn product. {@code bias} may be null.
      */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        checkLinear(x, weight, bias);
+        Tensor out = linearNoRecord(x, weight, bias);
+        if (Graph.needsGrad(x, weight, bias)) {
+            Graph.record(out, "linear", () -> linearBackward(x, weight, bias, out.grad()), x, weight, bias);
+        }
+        return out;
+    }
+
+    /**
+     * {@code relu(linear(x, weight, bias))} as one op, the hidden layer of an MLP: the same bits, but the product
+     * stores each output once, already biased and clipped ({@link Gemm#nnBiasRelu}), where the two ops write the
+     * output three times (bias rows, product, ReLU). The backward pass is the two ops' rules in turn: ReLU's mask
+     * (see {@link Activations#relu}), then linear's three products on the masked gradient.
+     */
+    public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
+        checkLinear(x, weight, bias);
+        if (bias == null) throw new IllegalArgumentException("linearRelu needs a bias");
+        int batch = x.rows(), in = x.cols(), outF = weight.cols();
+        Tensor out = Tensor.scratch(batch, outF);
+        Kernels.gemm().nnBiasRelu(batch, in, outF, x.data(), weight.data(), bias.data(), out.data());
+        if (Graph.needsGrad(x, weight, bias)) {
+            Graph.record(out, "linearRelu", () -> linearBackward(x, weight, bias, reluMasked(out)), x, weight, bias);
+        }
+        return out;
+    }
+
+    /** The gradient before the ReLU of {@code out = relu(z)}: out.grad where out &gt; 0, else 0 (ReLU's rule). */
+    private static float[] reluMasked(Tensor out) {
+        float[] g = out.grad(), gz = Tensor.scratchLike(out).data();
+        Arrays.fill(gz, 0, g.length, 0f);
+        Elementwise.reluBackward(out.data(), g, gz, g.length);    // gz += out > 0 ? g : 0, as Activations.relu
+        return gz;
+    }
+
+    /** linear's backward rules, given dY = {@code g}: dX, dW and db, each accumulated when a gradient is there. */
+    private static void linearBackward(Tensor x, Tensor weight, Tensor bias, float[] g) {
+        Gemm gemm = Kernels.gemm();
+        int batch = x.rows(), in = x.cols(), outF = weight.cols();
+        if (x.requiresGrad()) {            // dX = dY W^T          [batch, out] x [out, in]
+            boolean acc = x.hasGrad();
+            gemm.nt(batch, outF, in, g, weight.data(), x.gradForOverwrite(), acc);
+        }
+        if (weight.requiresGrad()) {       // dW = X^T dY          [in, batch] x [batch, out]
+            boolean acc = weight.hasGrad();
+            gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
+        }
+        if (bias != null && bias.requiresGrad()) {   // db = column sums of dY
+            boolean acc = bias.hasGrad();
+            Elementwise.columnSums(g, batch, outF, bias.gradForOverwrite(), acc);
+        }
+    }
+
+    private static void checkLinear(Tensor x, Tensor weight, Tensor bias) {
         if (x.rank() != 2 || weight.rank() != 2 || x.cols() != weight.rows()) {
             throw new IllegalArgumentException("linear: input " + Arrays.toString(x.shape()) + " does not fit weight "
                     + Arrays.toString(weight.shape()) + " (expected input [batch, " + weight.rows() + "])");
         }
-        int batch = x.rows(), in = x.cols(), outF = weight.cols();
-        Tensor out = linearNoRecord(x, weight, bias);
-        if (Graph.needsGrad(x, weight, bias)) {
-            Gemm gemm = Kernels.gemm();
-            Graph.record(out, "linear", () -> {
-                float[] g = out.grad();
-                if (x.requiresGrad()) {            // dX = dY W^T          [batch, out] x [out, in]
-                    boolean acc = x.hasGrad();
-                    gemm.nt(batch, outF, in, g, weight.data(), x.gradForOverwrite(), acc);
-                }
-                if (weight.requiresGrad()) {       // dW = X^T dY          [in, batch] x [batch, out]
-                    boolean acc = weight.hasGrad();
-                    gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
-                }
-                if (bias != null && bias.requiresGrad()) {   // db = column sums of dY
-                    boolean acc = bias.hasGrad();
-                    Elementwise.columnSums(g, batch, outF, bias.gradForOverwrite(), acc);
-                }
-            }, x, weight, bias);
+        if (bias != null && bias.size() != weight.cols()) {
+            throw new IllegalArgumentException("linear: bias " + Arrays.toString(bias.shape()) + " does not fit "
+                    + weight.cols() + " outputs");
         }
-        return out;
     }
 
     /**
@@ -90,20 +126,37 @@ public final class Products {
      * dX_p = dY W_p^T is a small GEMM of its own.
      */
     public static Tensor linearOfConcat(Tensor[] parts, Tensor weight, Tensor bias) {
+        return linearOfConcat(parts, weight, bias, false);
+    }
+
+    /** {@code relu(linearOfConcat(parts, weight, bias))} as one op, fused as in {@link #linearRelu}. */
+    public static Tensor linearOfConcatRelu(Tensor[] parts, Tensor weight, Tensor bias) {
+        if (bias == null) throw new IllegalArgumentException("linearOfConcatRelu needs a bias");
+        return linearOfConcat(parts, weight, bias, true);
+    }
+
+    private static Tensor linearOfConcat(Tensor[] parts, Tensor weight, Tensor bias, boolean relu) {
         Tensor x = concatValues(parts);
         int batch = x.rows(), in = x.cols(), outF = weight.cols();
         if (weight.rank() != 2 || in != weight.rows()) {
             throw new IllegalArgumentException("linearOfConcat: the parts have " + in + " columns in total but weight is "
                     + Arrays.toString(weight.shape()));
         }
-        Tensor out = linearNoRecord(x, weight, bias);
+        checkLinear(x, weight, bias);
+        Tensor out;
+        if (relu) {
+            out = Tensor.scratch(batch, outF);
+            Kernels.gemm().nnBiasRelu(batch, in, outF, x.data(), weight.data(), bias.data(), out.data());
+        } else {
+            out = linearNoRecord(x, weight, bias);
+        }
         Tensor[] inputs = Arrays.copyOf(parts, parts.length + 2);
         inputs[parts.length] = weight;
         inputs[parts.length + 1] = bias;
         if (Graph.needsGrad(inputs)) {
             Gemm gemm = Kernels.gemm();
-            Graph.record(out, "linearOfConcat", () -> {
-                float[] g = out.grad(), w = weight.data();
+            Graph.record(out, relu ? "linearOfConcatRelu" : "linearOfConcat", () -> {
+                float[] g = relu ? reluMasked(out) : out.grad(), w = weight.data();
                 if (weight.requiresGrad()) {       // dW = X^T dY, with X the concatenated input
                     boolean acc = weight.hasGrad();
                     gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
@@ -157,10 +210,6 @@ public final class Products {
     /** Forward of linear without recording: rows start as copies of the bias and the GEMM accumulates onto them. */
     private static Tensor linearNoRecord(Tensor x, Tensor weight, Tensor bias) {
         int batch = x.rows(), in = x.cols(), outF = weight.cols();
-        if (bias != null && bias.size() != outF) {
-            throw new IllegalArgumentException("linear: bias " + Arrays.toString(bias.shape()) + " does not fit "
-                    + outF + " outputs");
-        }
         Tensor out = Tensor.scratch(batch, outF);
         float[] y = out.data();
         if (bias != null) { // every row starts from the bias; the product is then added on

@@ -124,6 +124,17 @@ public final class CanonicalDigest {
                     out.add(name + ": " + first);
                 }
             }
+            Random r = new Random(31L * m + 7L * k + n + 5);
+            float[] a = wide(m * k, r.nextLong()), b = wide(k * n, r.nextLong()), bias = wide(n, r.nextLong());
+            String first = null;
+            for (Gemm g : variants) {
+                float[] c = new float[m * n];
+                g.nnBiasRelu(m, k, n, a, b, bias, c);
+                String d = digest(new float[][] {c});
+                if (first == null) first = d;
+                else if (!first.equals(d)) first = "MISMATCH (" + g.name() + ")";
+            }
+            out.add("gemm nnBiasRelu " + m + "x" + k + "x" + n + ": " + first);
         }
     }
 

@@ -96,7 +96,7 @@ class ModulesTest {
         assertArrayEquals(q2.data(), q1.data(), 1e-6f);
         assertArrayEquals(a.grad(), ga, 1e-6f);
         String first = ddpg.engine.autograd.Graph.describe(joint.forwardConcat(h, a)).split("\n")[0];
-        assertTrue(first.startsWith("linearOfConcat(") && first.endsWith(") -> [4, 5]"), first);
+        assertTrue(first.startsWith("linearOfConcatRelu(") && first.endsWith(") -> [4, 5]"), first); // fused with its ReLU
     }
 
     @Test void toStringShowsTheArchitecture() {

@@ -180,6 +180,14 @@ class OpsGradientTest {
                 in(4, 37), in(4, 6), in(43, 67), in(67));
     }
 
+    @Test void linearRelu() {
+        check("linearRelu", t -> Products.linearRelu(t[0], t[1], t[2]), in(5, 3), in(3, 4), in(4));
+        // Wide shapes put some pre-activation within a finite-difference step of the kink; there LinearReluTest
+        // shows the fused op gives relu(linear)'s bits, and both have their own checks.
+        check("linearOfConcatRelu", t -> Products.linearOfConcatRelu(new Tensor[] {t[0], t[1]}, t[2], t[3]),
+                in(4, 3), in(4, 2), in(5, 3), in(3));
+    }
+
     @Test void linearOfConcatEqualsConcatThenLinear() {
         Tensor a = in(5, 4), b = in(5, 3), w = in(7, 6), bias = in(6);
         Tensor fused = Products.linearOfConcat(new Tensor[] {a, b}, w, bias);
