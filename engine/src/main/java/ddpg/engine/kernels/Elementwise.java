@@ -68,6 +68,12 @@ public final class Elementwise {
         else K.reluBackward(x, dy, dx, 0, n);
     }
 
+    /** dz = x > 0 ? dy : 0 (written, -0 as +0): the gradient before a ReLU whose output is x. */
+    public static void reluMask(float[] x, float[] dy, float[] dz, int n) {
+        if (Parallel.worthSplitting(n)) Parallel.forRange(n, 1, (from, to) -> K.reluMask(x, dy, dz, from, to));
+        else K.reluMask(x, dy, dz, 0, n);
+    }
+
     /** One tanh costs about as much as 64 simple element-passes: it is StrictMath's, computed in double. */
     private static final int TANH_COST = 64;
 

@@ -58,6 +58,12 @@ public interface ElementwiseKernels {
 
     void reluBackward(float[] x, float[] dy, float[] dx, int from, int to);
 
+    /**
+     * dz = x > 0 ? 0 + dy : 0, written: the gradient before a ReLU whose output is x, in one pass. The same bits as
+     * zeroing dz and then {@code reluBackward} (0 + dy turns -0 into +0, as that sum does).
+     */
+    void reluMask(float[] x, float[] dy, float[] dz, int from, int to);
+
     /** out = tanh(x) */
     default void tanh(float[] x, float[] out, int n) { tanh(x, out, 0, n); }
 

@@ -95,11 +95,14 @@ final class ParallelGemm implements Gemm {
         int parts = (int) Math.min(Math.min(threads * Parallel.JOBS_PER_THREAD, units), Math.max(threads, macs / MIN_JOB_MACS));
         int unit = byColumns ? L : MR;
         Runnable[] jobs = new Runnable[parts];
+        boolean narrow = !byColumns && biasRelu == null && NarrowGemm.takes(n);
         for (int t = 0; t < parts; t++) {
             int lo = Math.min(byColumns ? n : m, (int) ((long) units * t / parts) * unit);
             int hi = Math.min(byColumns ? n : m, (int) ((long) units * (t + 1) / parts) * unit);
             jobs[t] = byColumns
                     ? () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, 0, m, lo, hi, biasRelu)
+                    : narrow
+                    ? () -> NarrowGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi)
                     : () -> VectorBlockedGemm.compute(form, m, k, n, a, b, c, accumulate, lo, hi, 0, n, biasRelu);
         }
         pool.runAll(jobs);

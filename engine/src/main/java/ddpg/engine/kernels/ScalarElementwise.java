@@ -51,6 +51,11 @@ public final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
+    public void reluMask(float[] x, float[] dy, float[] dz, int from, int to) {
+        for (int i = from; i < to; i++) dz[i] = x[i] > 0f ? 0f + dy[i] : 0f;
+    }
+
+    @Override
     public void tanh(float[] x, float[] out, int from, int to) {
         for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]);
     }

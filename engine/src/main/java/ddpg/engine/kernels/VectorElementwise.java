@@ -141,6 +141,17 @@ final class VectorElementwise implements ElementwiseKernels {
     }
 
     @Override
+    public void reluMask(float[] x, float[] dy, float[] dz, int from, int to) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
+            VectorMask<Float> pos = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            zero.add(FloatVector.fromArray(S, dy, i), pos).intoArray(dz, i);
+        }
+        for (; i < to; i++) dz[i] = x[i] > 0f ? 0f + dy[i] : 0f;
+    }
+
+    @Override
     public void tanh(float[] x, float[] out, int from, int to) {
         // Not lanewise(TANH): its result changes in the last bit once C2 compiles it (an SVML stub vs the Java
         // fallback), which breaks bit-for-bit repeatability. StrictMath is the same in every JIT state.

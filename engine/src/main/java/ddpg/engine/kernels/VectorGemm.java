@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       is a dot product along a row of A, which a lane cannot hold without splitting K, so these run as eight
  *       interleaved scalar fma chains;</li>
  *   <li>fewer than {@value #FEW_ROWS} rows (acting on one observation): {@link FewRowsGemm}, nothing to pack;</li>
+ *   <li>2 to 8 columns when vectors have 16 lanes (the actor's output layer): {@link NarrowGemm}, 8-lane rows;</li>
  *   <li>everything else: {@link VectorBlockedGemm}.</li>
  * </ul>
  * Loaded only when the Vector API is.
@@ -26,6 +27,7 @@ final class VectorGemm implements Gemm {
         GemmChecks.check("nn", m, k, n, a, b, c);
         if (n == 1) rowDots(m, k, a, b, c, accumulate);
         else if (m < FEW_ROWS) FewRowsGemm.nn(m, k, n, a, b, c, accumulate);
+        else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 
@@ -34,6 +36,7 @@ final class VectorGemm implements Gemm {
         GemmChecks.check("nt", m, k, n, a, b, c);
         if (n == 1) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's k x 1
         else if (m < FEW_ROWS) FewRowsGemm.nt(m, k, n, a, b, c, accumulate);
+        else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 
@@ -42,6 +45,7 @@ final class VectorGemm implements Gemm {
         GemmChecks.check("tn", m, k, n, a, b, c);
         if (n == 1) columnCombination(m, k, a, b, c, accumulate);
         else if (m < FEW_ROWS) FewRowsGemm.tn(m, k, n, a, b, c, accumulate);
+        else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
     }
 

@@ -82,8 +82,7 @@ public final class Products {
     /** The gradient before the ReLU of {@code out = relu(z)}: out.grad where out &gt; 0, else 0 (ReLU's rule). */
     private static float[] reluMasked(Tensor out) {
         float[] g = out.grad(), gz = Tensor.scratchLike(out).data();
-        Arrays.fill(gz, 0, g.length, 0f);
-        Elementwise.reluBackward(out.data(), g, gz, g.length);    // gz += out > 0 ? g : 0, as Activations.relu
+        Elementwise.reluMask(out.data(), g, gz, g.length);    // the bits of Activations.relu's rule on a zeroed gz
         return gz;
     }
 

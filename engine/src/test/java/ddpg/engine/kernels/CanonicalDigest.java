@@ -59,6 +59,7 @@ public final class CanonicalDigest {
         op(out, "mulAddTo", n, 3, x -> e.mulAddTo(x[0], x[1], x[2], n));
         op(out, "relu", n, 2, x -> e.relu(x[0], x[1], n));
         op(out, "reluBackward", n, 3, x -> e.reluBackward(x[0], x[1], x[2], n));
+        op(out, "reluMask", n, 3, x -> e.reluMask(x[0], x[1], x[2], 0, n));
         op(out, "tanh", n, 2, x -> e.tanh(x[0], x[1], n));
         op(out, "tanhBackward", n, 3, x -> e.tanhBackward(x[0], x[1], x[2], n));
         op(out, "flushSubnormals", n, 1, x -> {
@@ -105,6 +106,7 @@ public final class CanonicalDigest {
             {1, 1, 1}, {1, 7, 33}, {3, 17, 15}, {2, 65, 1}, {37, 300, 1}, {17, 1, 19}, {8, 16, 32}, {9, 33, 17},
             {33, 24, 70}, {64, 6, 300}, {17, 513, 23}, {40, 1100, 70}, {5, 600, 9}, {65, 67, 257},
             {1, 256, 21}, {1, 67, 6}, {2, 600, 5}, {1, 24, 3}, {2, 67, 260}, // acting: few rows, narrow or 256+ outputs
+            {40, 600, 6}, {33, 24, 7}, {9, 5, 2}, // 2 to 8 columns: NarrowGemm at 16 lanes
         };
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];

@@ -68,6 +68,7 @@ class ElementwiseTest {
     void activationsAreBitIdentical() {
         same("relu", 2, (k, a, n) -> k.relu(a[0], a[1], n));
         same("reluBackward", 3, (k, a, n) -> k.reluBackward(a[0], a[1], a[2], n));
+        same("reluMask", 3, (k, a, n) -> k.reluMask(a[0], a[1], a[2], 0, n));
         same("tanhBackward", 3, (k, a, n) -> k.tanhBackward(a[0], a[1], a[2], n));
     }
 
@@ -112,6 +113,20 @@ class ElementwiseTest {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) rnd.nextGaussian() * 2f;
         return a;
+    }
+
+    @Test
+    void reluMaskGivesTheBitsOfReluBackwardOntoZeros() {
+        for (ElementwiseKernels k : new ElementwiseKernels[] {ref, vec}) {
+            for (int n : SIZES) {
+                float[] x = rand(n), dy = rand(n), dz = rand(n), want = new float[n];
+                for (int i = 0; i < n; i += 3) dy[i] = -0.0f;   // a -0 gradient where the unit is on comes out +0
+                if (n > 4) x[4] = Float.NaN;
+                k.reluBackward(x, dy, want, 0, n);
+                k.reluMask(x, dy, dz, 0, n);               // dz held other values: they are overwritten
+                assertBits(k.name() + " reluMask n=" + n, want, dz);
+            }
+        }
     }
 
     private static void assertBits(String what, float[] expected, float[] actual) {

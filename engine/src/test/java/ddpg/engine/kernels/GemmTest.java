@@ -72,6 +72,15 @@ class GemmTest {
     }
 
     @Test
+    void narrowOutputsTakeEightLaneRows() {
+        // 2..8 columns of C (NarrowGemm at 16 lanes): the actor's output layer and its gradients, ragged rows, K over
+        // one block, and the split across threads by rows.
+        int[][] shapes = {{256, 256, 6}, {256, 6, 6}, {37, 1100, 6}, {9, 513, 8}, {8, 3, 2}, {17, 65, 7}, {4, 1, 5}};
+        Random rnd = new Random(13);
+        for (int[] s : shapes) checkAllForms(simdVariants(), s[0], s[1], s[2], rnd);
+    }
+
+    @Test
     void ddpgShapesMatchScalar() {
         int[][] shapes = {{256, 400, 300}, {256, 406, 300}, {256, 300, 1}, {256, 24, 400}};
         Random rnd = new Random(3);
