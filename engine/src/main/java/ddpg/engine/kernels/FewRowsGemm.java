@@ -1,6 +1,7 @@
 package ddpg.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,20 +20,29 @@ final class FewRowsGemm {
     private FewRowsGemm() {}
 
     static void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
-        rows(m, k, n, a, k, 1, b, c, accumulate);
+        rows(m, k, n, a, k, 1, b, c, accumulate, null);
+    }
+
+    /** C = relu(A B + bias), each row stored once (K in one block: {@link VectorBlockedGemm#fusesBiasRelu}). */
+    static void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
+        rows(m, k, n, a, k, 1, b, c, false, bias);
     }
 
     static void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
-        rows(m, k, n, a, 1, m, b, c, accumulate);
+        rows(m, k, n, a, 1, m, b, c, accumulate, null);
     }
 
     /** B [n x k] is transposed into scratch first, so that its rows run along C's row as in nn. */
     static void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
-        rows(m, k, n, a, k, 1, VectorRowGemm.transposed(b, n, k), c, accumulate);
+        rows(m, k, n, a, k, 1, VectorRowGemm.transposed(b, n, k), c, accumulate, null);
     }
 
-    /** C (+)= op(A) B with op(A)[i][p] = a[i*ai + p*ap] and B [k x n] row-major. */
-    private static void rows(int m, int k, int n, float[] a, int ai, int ap, float[] b, float[] c, boolean accumulate) {
+    /**
+     * C (+)= op(A) B with op(A)[i][p] = a[i*ai + p*ap] and B [k x n] row-major; with {@code biasRelu} (one K block,
+     * no accumulation) each row is stored as relu(t + bias).
+     */
+    private static void rows(int m, int k, int n, float[] a, int ai, int ap, float[] b, float[] c, boolean accumulate,
+                             float[] biasRelu) {
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
             return;
@@ -50,8 +60,22 @@ final class FewRowsGemm {
                 if (left > L) twoVectors(a, i * ai, ap, p0, p1, b, n, j, n - L, t);
                 else if (left > 0 && n >= L) oneVector(a, i * ai, ap, p0, p1, b, n, n - L, t);
                 else if (left > 0) narrowRow(a, i * ai, ap, p0, p1, b, n, j, t);
-                VectorRowGemm.addRow(t, c, i * n, n, p0 == 0 && !accumulate);
+                if (biasRelu != null) storeBiasRelu(t, biasRelu, c, i * n, n);
+                else VectorRowGemm.addRow(t, c, i * n, n, p0 == 0 && !accumulate);
             }
+        }
+    }
+
+    /** c[co + j] = relu(t[j] + bias[j]) for j &lt; len; relu(v) = v &gt; 0 ? v : 0, as the ReLU kernels. */
+    private static void storeBiasRelu(float[] t, float[] bias, float[] c, int co, int len) {
+        int j = 0;
+        for (int end = S.loopBound(len); j < end; j += L) {
+            FloatVector v = FloatVector.fromArray(S, t, j).add(FloatVector.fromArray(S, bias, j));
+            FloatVector.zero(S).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(c, co + j);
+        }
+        for (; j < len; j++) {
+            float v = t[j] + bias[j];
+            c[co + j] = v > 0f ? v : 0f;
         }
     }
 

@@ -53,7 +53,8 @@ final class VectorGemm implements Gemm {
     public void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
         GemmChecks.check("nnBiasRelu", m, k, n, a, b, c);
         GemmChecks.checkBias("nnBiasRelu", n, bias);
-        if (n == 1 || m < FEW_ROWS || !VectorBlockedGemm.fusesBiasRelu(k)) Gemm.super.nnBiasRelu(m, k, n, a, b, bias, c);
+        if (n == 1 || !VectorBlockedGemm.fusesBiasRelu(k)) Gemm.super.nnBiasRelu(m, k, n, a, b, bias, c);
+        else if (m < FEW_ROWS) FewRowsGemm.nnBiasRelu(m, k, n, a, b, bias, c);   // acting: one observation
         else VectorBlockedGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, false, 0, m, 0, n, bias);
     }
 
