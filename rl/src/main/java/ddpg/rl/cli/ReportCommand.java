@@ -1,5 +1,6 @@
 package ddpg.rl.cli;
 
+import ddpg.rl.report.Anchor;
 import ddpg.rl.report.LabelRule;
 import ddpg.rl.report.Report;
 import ddpg.rl.settings.Kind;
@@ -11,7 +12,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code ddpg.jar report <run or sweep dir>... [--out DIR] [--at 100k,500k,1M] [--label NAME=GLOB]...}: the
+ * {@code ddpg.jar report <run or sweep dir>... [--out DIR] [--at 100k,500k,1M] [--label NAME=GLOB]... [--anchors FILE]}: the
  * comparison page of a set of runs (results.md, results.csv, curves.png). The work is in {@link Report}.
  */
 final class ReportCommand implements Command {
@@ -38,6 +39,10 @@ final class ReportCommand implements Command {
                 .desc("name groups yourself: runs whose folder name or path matches GLOB form group NAME; repeatable, the "
                         + "first match wins, every run must match one (default: none; runs are grouped by the settings that "
                         + "differ, e.g. batch_norm=true)").build());
+        o.addOption(Option.builder().longOpt("anchors").hasArg().argName("FILE")
+                .desc("published results to compare with: a CSV file with the columns " + "task,group,step,source,mean,std,seeds,target"
+                        + " ('#' comments; target may be empty); results.md gets a table of our mean beside each, the difference "
+                        + "and the gap to the target (default: none)").build());
         return o;
     }
 
@@ -51,7 +56,8 @@ final class ReportCommand implements Command {
         String outText = cl.getOptionValue("out", DEFAULT_OUT);
         Report.Summary s;
         try {
-            s = Report.write(inputs, Path.of(outText), at, LabelRule.parseAll(cl.getOptionValues("label")));
+            List<Anchor> anchors = cl.hasOption("anchors") ? Anchor.read(Path.of(cl.getOptionValue("anchors"))) : List.of();
+            s = Report.write(inputs, Path.of(outText), at, LabelRule.parseAll(cl.getOptionValues("label")), anchors);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -39,12 +39,22 @@ public final class Report {
      * @throws IllegalArgumentException with a one-line message for bad input or an unwritable {@code out}
      */
     public static Summary write(List<String> inputs, Path out, long[] at, List<LabelRule> rules) {
+        return write(inputs, out, at, rules, List.of());
+    }
+
+    /**
+     * The same, with published results to compare against ({@code --anchors}): each anchor's step joins the table
+     * steps, and results.md gets a comparison table under each task that has one.
+     */
+    public static Summary write(List<String> inputs, Path out, long[] at, List<LabelRule> rules, List<Anchor> anchors) {
         List<ReportRun> runs = RunLoader.load(inputs);
         List<RunGroup> groups = RunGroups.of(runs, rules);
-        List<GroupResult> results = groups.stream().map(g -> new GroupResult(g, GroupRows.of(g, at))).toList();
+        long[] steps = java.util.stream.LongStream.concat(java.util.Arrays.stream(at), anchors.stream().mapToLong(Anchor::step))
+                .distinct().sorted().toArray();
+        List<GroupResult> results = groups.stream().map(g -> new GroupResult(g, GroupRows.of(g, steps))).toList();
         byte[] png = ImageFiles.pngBytes(Plot.render(Curves.panels(groups, 1, true), PlotOptions.EVAL_ONLY));
         String csv = ResultsCsv.text(results);
-        String md = ResultsMarkdown.text(results, at, rules);
+        String md = ResultsMarkdown.text(results, steps, rules, anchors);
 
         prepare(out);
         write(out.resolve(PNG), png);

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class ResultsMarkdown {
     private ResultsMarkdown() {}
 
-    static String text(List<GroupResult> results, long[] at, List<LabelRule> rules) {
+    static String text(List<GroupResult> results, long[] at, List<LabelRule> rules, List<Anchor> anchors) {
         Map<String, List<GroupResult>> byTask = new LinkedHashMap<>();
         for (GroupResult gr : results) byTask.computeIfAbsent(gr.group().task(), k -> new ArrayList<>()).add(gr);
         int runs = results.stream().mapToInt(gr -> gr.group().runs().size()).sum();
@@ -30,12 +30,14 @@ final class ResultsMarkdown {
                 .append("How every number is computed: [below](#how-the-numbers-are-computed). ")
                 .append("The same rows are in `results.csv`.\n\n");
         sb.append("![evaluation return over env steps: one panel per task, one colour per group](curves.png)\n\n");
-        for (Map.Entry<String, List<GroupResult>> e : byTask.entrySet()) task(sb, e.getKey(), e.getValue());
-        method(sb, at, rules);
+        for (Map.Entry<String, List<GroupResult>> e : byTask.entrySet()) {
+            task(sb, e.getKey(), e.getValue(), anchors.stream().filter(a -> a.task().equals(e.getKey())).toList());
+        }
+        method(sb, at, rules, !anchors.isEmpty());
         return sb.toString();
     }
 
-    private static void task(StringBuilder sb, String task, List<GroupResult> groups) {
+    private static void task(StringBuilder sb, String task, List<GroupResult> groups, List<Anchor> anchors) {
         sb.append("## ").append(task).append("\n\n");
         sb.append("| group | step | seeds | mean \u00b1 std | IQM | min | max |\n|---|---|---|---|---|---|---|\n");
         List<String> notes = new ArrayList<>();
@@ -59,6 +61,7 @@ final class ResultsMarkdown {
             for (int i = 0; i < notes.size(); i++) sb.append(i + 1).append(". ").append(notes.get(i)).append('\n');
             sb.append('\n');
         }
+        AnchorTable.append(sb, groups, anchors);
         sb.append("Each run's last evaluation:\n\n");
         sb.append("| group | seed | run | state | env steps done | last eval | at step |\n|---|---|---|---|---|---|---|\n");
         List<String> splits = new ArrayList<>();
@@ -98,7 +101,7 @@ final class ResultsMarkdown {
         sb.append('\n');
     }
 
-    private static void method(StringBuilder sb, long[] at, List<LabelRule> rules) {
+    private static void method(StringBuilder sb, long[] at, List<LabelRule> rules, boolean anchors) {
         String steps = java.util.Arrays.stream(at).mapToObj(StepText::of).collect(Collectors.joining(", "));
         sb.append("## How the numbers are computed\n\n");
         sb.append("- **Runs.** Each folder given to `ddpg.jar report` is a run folder (it holds config.json) or is searched ")
@@ -136,6 +139,12 @@ final class ResultsMarkdown {
         sb.append("- **min, max** over the row's seeds. Values are rounded to 0.1 here and to 4 decimals in results.csv ")
                 .append("(columns `task,group,seeds,step,mean,std,iqm,min,max`; `step` is the env step or `end`; `seeds` ")
                 .append("counts the runs in the row's statistics, and the statistics are empty when it is 0).\n");
+        if (anchors) {
+            sb.append("- **Published results** (`--anchors FILE`: task, group, step, source, mean, std, seeds, target, typed ")
+                    .append("from the papers): our row at the anchor's step beside the published mean \u00b1 std; ")
+                    .append("*difference* is our mean minus the published one, *vs target* our mean minus the target we set ")
+                    .append("(met when >= 0). An anchor whose group has no runs is not shown.\n");
+        }
         sb.append("- **curves.png**: one panel per task; per group the mean evaluation return over its seeds with a ")
                 .append("\u00b1 1 std band (population std; one run: std over its evaluation episodes). Runs evaluated at ")
                 .append("different steps are interpolated linearly between their own evaluations. Where a seed's ")

@@ -60,6 +60,11 @@ class ReportCommandTest extends ConsoleTest {
         assertOneLineError(run("report", sweep.toString(), "--label", "bn=*batchnorm*", "--label", "rest=*", "--out", out.toString()),
                 "--label bn=*batchnorm* matches no run folder");
         assertOneLineError(run("report", sweep.toString(), "--label", "oops", "--out", out.toString()), "--label expects NAME=GLOB");
+        assertOneLineError(run("report", sweep.toString(), "--anchors", tmp.resolve("none.csv").toString(), "--out", out.toString()),
+                "cannot read the anchors file " + tmp.resolve("none.csv") + " (no such file)");
+        Path anchors = Files.writeString(tmp.resolve("anchors.csv"), "walker-run,default,500k\n");
+        assertOneLineError(run("report", sweep.toString(), "--anchors", anchors.toString(), "--out", out.toString()),
+                anchors + " line 1: expected 8 comma-separated fields");
         assertFalse(Files.exists(out), "nothing written");
         Path file = Files.writeString(tmp.resolve("file"), "x");
         assertOneLineError(run("report", sweep.toString(), "--out", file.toString()), "is a file, not a folder");

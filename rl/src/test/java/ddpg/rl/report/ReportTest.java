@@ -85,6 +85,62 @@ class ReportTest {
     }
 
     @Test
+    void publishedResultsGetOurRowBesideThemAndTheirStepsJoinTheTable() throws Exception {
+        Path sweep = sweep(), out = tmp.resolve("a");
+        Path file = Files.writeString(tmp.resolve("anchors.csv"), String.join("\n",
+                "# task,group,step,source,mean,std,seeds,target",
+                "walker-run,default,500k,published DDPG,564,38,10,500",
+                "walker-run,default,1M,published DDPG,600,20,10,",
+                "walker-run,default,200k,D4PG,250.5,1,5,300",
+                "walker-run,batch_norm=true,500k,nobody,1,1,1,1",
+                "humanoid-walk,default,1M,published DDPG,171,177,10,", ""));
+        Report.write(List.of(sweep.toString()), out, AT, List.of(), Anchor.read(file));
+        String md = read(out.resolve(Report.MD));
+        String walker = md.substring(md.indexOf("## walker-run"));
+        assertTrue(walker.contains("| group | step | ours | published | difference | target | vs target |"), walker);
+        // 500k: seeds 1 and 2 (500 and 555.6): mean 527.8; 527.8 - 564 = -36.2; 527.8 - 500 = +27.8, met.
+        assertTrue(walker.contains("| default | 500k | 527.8 \u00b1 27.8 (2 seeds) | published DDPG: 564.0 \u00b1 38.0 (10 seeds) | -36.2 | 500.0 | +27.8 (met) |"), walker);
+        assertTrue(walker.contains("| default | 1M | no seed at 1M | published DDPG: 600.0 \u00b1 20.0 (10 seeds) | - | - | - |"), walker);
+        // 200k is not in AT: it joins the table. The seeds give 200, 222.2 and 250 there: mean 224.1, below the target.
+        assertTrue(walker.contains("| default | 200k | 3 (note 2) | 224.1 \u00b1 20.5 |"), walker);
+        assertTrue(walker.contains("| default | 200k | 224.1 \u00b1 20.5 (3 seeds) | D4PG: 250.5 \u00b1 1.0 (5 seeds) | -26.4 | 300.0 | -75.9 |"), walker);
+        assertFalse(md.contains("nobody") || md.contains("171.0"), "anchors of groups and tasks without runs are not shown");
+        assertTrue(md.contains("**Published results** (`--anchors FILE`"), md);
+        assertFalse(md.substring(0, md.indexOf("## walker-run")).contains("Against published results"), "cheetah-run has none");
+    }
+
+    @Test
+    void theDefaultAnchorFindsTheDefaultPresetWhenGroupsAreNamedByWhatDiffers() throws Exception {
+        Path sweep = tmp.resolve("runs/bn");
+        FakeRuns.run(sweep, "cartpole-swingup-bn-off-s1", s -> { s.task = "cartpole-swingup"; s.planned = s.done = 500_000; s.eval = v -> 800; });
+        FakeRuns.run(sweep, "cartpole-swingup-bn-on-s1", s -> { s.task = "cartpole-swingup"; s.planned = s.done = 500_000; s.agent.batchNorm = true;
+            s.eval = v -> 700; });
+        Path out = tmp.resolve("bn-out");
+        Report.write(List.of(sweep.toString()), out, AT, List.of(),
+                List.of(Anchor.parse("cartpole-swingup,default,500k,published DDPG,863,9,10,840", "test")));
+        String md = read(out.resolve(Report.MD));
+        assertTrue(md.contains("| batch_norm=false | 500k | 800.0 \u00b1 0.0 (1 seed) | published DDPG: 863.0 \u00b1 9.0 (10 seeds) | -63.0 | 840.0 | -40.0 |"), md);
+        assertFalse(md.contains("| batch_norm=true | 500k | 700.0"), md);
+    }
+
+    @Test
+    void aBadAnchorLineNamesTheFileAndTheLine() throws Exception {
+        Path file = Files.writeString(tmp.resolve("anchors.csv"), "# comment\nwalker-run,default,500k,DDPG, 2020,564,38,10,\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Anchor.read(file));
+        assertEquals(file + " line 2: expected 8 comma-separated fields (task,group,step,source,mean,std,seeds,target), got 9; "
+                + "a source may not contain commas", e.getMessage());
+        for (String[] bad : new String[][] {
+                {"walker-run,default,lots,DDPG,564,38,10,", "step 'lots' is not a number of env steps such as 500k or 1M"},
+                {"walker-run,default,500k,DDPG,x,38,10,", "mean 'x' is not a number"},
+                {"walker-run,default,500k,DDPG,564,38,0,", "seeds must be at least 1, got 0"},
+                {",default,500k,DDPG,564,38,10,", "the task field is empty"},
+                {"walker-run,default,500k,DDPG,564,38,10,NaN", "target 'NaN' is not a number"}}) {
+            e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Anchor.parse(bad[0], "f line 1"));
+            assertEquals("f line 1: " + bad[1], e.getMessage());
+        }
+    }
+
+    @Test
     void aSeedStillAtItsStartDoesNotSplitTheFinishedOnes() throws Exception {
         Path sweep = tmp.resolve("runs/humanoid");
         FakeRuns.run(sweep, "humanoid-walk-s1", s -> { s.task = "humanoid-walk"; s.planned = s.done = 1_000_000; s.eval = v -> 380; });
