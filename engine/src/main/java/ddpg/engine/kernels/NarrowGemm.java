@@ -21,16 +21,23 @@ final class NarrowGemm {
     /** Columns of C one vector holds. */
     static final int LANES = S8.length();
     private static final int MR = 8;
+    /**
+     * Only from JDK 25 on, where it was measured. On JDK 17 a second vector species in the same JVM made the Vector
+     * API's shared code fall back to its plain-Java paths in every kernel (type profiles see two vector classes):
+     * the walker update ran at 110 updates/s instead of 250, 256x256x6 itself at 2.8 GFLOP/s. Versions between were
+     * not measured, so they keep the blocked kernel, as JDK 17 does.
+     */
+    private static final boolean SECOND_SPECIES_IS_SAFE = Runtime.version().feature() >= 25;
 
     private NarrowGemm() {}
 
     /**
      * True when this kernel should take a product with n columns of C: more than one (n = 1 has its own kernels),
-     * at most 8, and only when the vectors in use are wider than 8 lanes (at 8 lanes or fewer the blocked kernel
-     * already fits the row in one vector).
+     * at most 8, only when the vectors in use are wider than 8 lanes (at 8 lanes or fewer the blocked kernel
+     * already fits the row in one vector), and only on JDK 25 or later.
      */
     static boolean takes(int n) {
-        return n > 1 && n <= LANES && VectorInfo.SPECIES.length() > LANES;
+        return n > 1 && n <= LANES && VectorInfo.SPECIES.length() > LANES && SECOND_SPECIES_IS_SAFE;
     }
 
     /** Rows [i0, i1) of C for the given form ({@link VectorBlockedGemm#NN}, NT or TN); arguments already checked. */

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       is a dot product along a row of A, which a lane cannot hold without splitting K, so these run as eight
  *       interleaved scalar fma chains;</li>
  *   <li>fewer than {@value #FEW_ROWS} rows (acting on one observation): {@link FewRowsGemm}, nothing to pack;</li>
- *   <li>2 to 8 columns when vectors have 16 lanes (the actor's output layer): {@link NarrowGemm}, 8-lane rows;</li>
+ *   <li>2 to 8 columns when vectors have 16 lanes, on JDK 25+ (the actor's output layer): {@link NarrowGemm}, 8-lane rows;</li>
  *   <li>everything else: {@link VectorBlockedGemm}.</li>
  * </ul>
  * Loaded only when the Vector API is.

@@ -24,7 +24,7 @@
  *       (register blocking), B packed into the order the tile reads it, K and N cut into blocks that fit L1 and
  *       L2 (cache blocking). FMA-bound: close to the machine's peak.</li>
  *   <li>{@code VectorGemm}: picks per shape (matrix-vector products for one output column, the row kernel for
- *       one to three rows, {@code NarrowGemm}'s 8-lane rows for 2 to 8 columns when vectors have 16 lanes, the
+ *       one to three rows, {@code NarrowGemm}'s 8-lane rows for 2 to 8 columns when vectors have 16 lanes (JDK 25+), the
  *       blocked kernel otherwise); this is what {@link ddpg.engine.kernels.Kernels#gemm()}
  *       returns. {@code ParallelGemm} splits it across threads by column (or row) blocks.</li>
  * </ol>
