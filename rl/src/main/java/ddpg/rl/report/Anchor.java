@@ -17,10 +17,9 @@ import java.util.List;
  * cartpole-swingup,default,500k,published DDPG,863,9,10,840
  * humanoid-walk,default,1M,published DDPG (2x256 MLP),171,177,10,
  * </pre>
- * {@code group} is a group's name in results.md ({@code default}, {@code batch_norm=true}, a --label name);
- * {@code default} also finds the group run with the default preset unchanged when the task's groups are named by
- * what differs ({@code batch_norm=false}, {@code preset=default}). The source may not contain commas; an empty
- * target means none.
+ * {@code group} is a group's name in results.md ({@code batch_norm=true}, a --label name), or {@code default}: the
+ * group run with the default preset unchanged, whatever results.md calls it ({@code default}, {@code
+ * batch_norm=false}, {@code preset=default}). The source may not contain commas; an empty target means none.
  */
 public record Anchor(String task, String group, long step, String source, double mean, double std, int seeds, Double target) {
     static final String HEADER = "task,group,step,source,mean,std,seeds,target";

@@ -30,13 +30,16 @@ final class AnchorTable {
     }
 
     /**
-     * The group an anchor names: the one with that label; for "default", when the task's groups are named by what
-     * differs (batch_norm=false, preset=default), the one run with the default preset unchanged.
+     * The group an anchor names: for "default", the group run with the default preset unchanged, whatever its label
+     * (a task's only group is labelled "default" even when it ran another preset; with several groups the default
+     * one is labelled by what differs, e.g. batch_norm=false); any other name, the group with that label.
      */
     static GroupResult groupOf(List<GroupResult> groups, String name) {
-        for (GroupResult g : groups) if (g.group().label().equals(name)) return g;
-        if (!name.equals(GroupLabels.DEFAULT)) return null;
-        for (GroupResult g : groups) if (!g.group().runs().isEmpty() && isDefaultPreset(g.group().runs().get(0).settings())) return g;
+        boolean defaultPreset = name.equals(GroupLabels.DEFAULT);
+        for (GroupResult g : groups) {
+            if (defaultPreset ? !g.group().runs().isEmpty() && isDefaultPreset(g.group().runs().get(0).settings())
+                              : g.group().label().equals(name)) return g;
+        }
         return null;
     }
 

@@ -121,6 +121,15 @@ class ReportTest {
         String md = read(out.resolve(Report.MD));
         assertTrue(md.contains("| batch_norm=false | 500k | 800.0 \u00b1 0.0 (1 seed) | published DDPG: 863.0 \u00b1 9.0 (10 seeds) | -63.0 | 840.0 | -40.0 |"), md);
         assertFalse(md.contains("| batch_norm=true | 500k | 700.0"), md);
+
+        // A task whose only group ran another setting is labelled "default", but is not the default preset's.
+        Path other = tmp.resolve("runs/bn-only");
+        FakeRuns.run(other, "walker-run-bn-on-s1", s -> { s.planned = s.done = 500_000; s.agent.batchNorm = true; s.eval = v -> 700; });
+        Report.write(List.of(other.toString()), tmp.resolve("bn-only-out"), AT, List.of(),
+                List.of(Anchor.parse("walker-run,default,500k,published DDPG,564,38,10,564", "test")));
+        String only = read(tmp.resolve("bn-only-out").resolve(Report.MD));
+        assertTrue(only.contains("| default | 500k | 1 | 700.0"), only);
+        assertFalse(only.contains("Against published results"), only);
     }
 
     @Test
