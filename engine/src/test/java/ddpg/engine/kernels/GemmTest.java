@@ -77,7 +77,23 @@ class GemmTest {
         // one block, and the split across threads by rows.
         int[][] shapes = {{256, 256, 6}, {256, 6, 6}, {37, 1100, 6}, {9, 513, 8}, {8, 3, 2}, {17, 65, 7}, {4, 1, 5}};
         Random rnd = new Random(13);
-        for (int[] s : shapes) checkAllForms(simdVariants(), s[0], s[1], s[2], rnd);
+        List<Gemm> variants = simdVariants();
+        variants.add(new NarrowOnly()); // the kernel itself, also where the dispatch does not pick it (JDK 17, 8 lanes)
+        for (int[] s : shapes) checkAllForms(variants, s[0], s[1], s[2], rnd);
+    }
+
+    /** NarrowGemm called directly, whatever VectorGemm's dispatch would choose on this JDK and vector width. */
+    private static final class NarrowOnly implements Gemm {
+        @Override public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean acc) {
+            NarrowGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, acc, 0, m);
+        }
+        @Override public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean acc) {
+            NarrowGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, acc, 0, m);
+        }
+        @Override public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean acc) {
+            NarrowGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, acc, 0, m);
+        }
+        @Override public String name() { return "narrow"; }
     }
 
     @Test
