@@ -74,7 +74,7 @@ public class ElementwiseBench {
 
     @Benchmark
     public float[] adamStep() {
-        k.adamStep(z, g, m, v, N, 1e-9f, 0.9f, 0.999f, 1e-8f, 0f, 0.5f, 0.5f);
+        k.adamStep(z, g, m, v, 0, N, 1e-9f, 0.9f, 0.999f, 1e-8f, 0f, 0.5f, 0.5f);
         return z;
     }
 

@@ -96,12 +96,15 @@ public final class Elementwise {
 
     public static float sumOfSquares(float[] a, int n) { return K.sumOfSquares(a, n); }
 
-    public static void flushSubnormals(float[] x, int n) { K.flushSubnormals(x, n); }
+    public static void flushSubnormals(float[] x, int from, int to) { K.flushSubnormals(x, from, to); }
 
-    public static void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2,
-                                float eps, float weightDecay, float bc1, float bc2) {
-        K.adamStep(w, g, m, v, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
+    /** Adam on elements [from, to) only: the optimizer hands each thread its own ranges (see Parallel.forEachSlice). */
+    public static void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1,
+                                float beta2, float eps, float weightDecay, float bc1, float bc2) {
+        K.adamStep(w, g, m, v, from, to, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
     }
 
-    public static void polyak(float[] target, float[] source, float tau, int n) { K.polyak(target, source, tau, n); }
+    public static void polyak(float[] target, float[] source, float tau, int from, int to) {
+        K.polyak(target, source, tau, from, to);
+    }
 }

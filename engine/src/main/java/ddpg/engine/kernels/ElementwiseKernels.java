@@ -83,20 +83,20 @@ public interface ElementwiseKernels {
     /** sum of a[i]^2: {@code dot(a, a, n)} */
     float sumOfSquares(float[] a, int n);
 
-    /** x[i] = 0 where |x[i]| is below {@link Float#MIN_NORMAL} (subnormals make every later op 4-6x slower). */
-    void flushSubnormals(float[] x, int n);
+    /** x[i] = 0 for i in [from, to) where |x[i]| is below {@link Float#MIN_NORMAL} (subnormals make every later op 4-6x slower). */
+    void flushSubnormals(float[] x, int from, int to);
 
     /**
-     * One Adam step on n parameters, PyTorch's formula (L2 weight decay added to the gradient):
+     * One Adam step on parameters [from, to), PyTorch's formula (L2 weight decay added to the gradient):
      * g' = g + wd*w; m = b1*m + (1-b1)*g'; v = b2*v + (1-b2)*g'^2;
      * w -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps), with bc1 = 1 - b1^t, bc2 = 1 - b2^t given by the caller.
      * m and v are flushed to zero below {@link Float#MIN_NORMAL} so they never become subnormal.
      */
-    void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2, float eps,
+    void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2, float eps,
                   float weightDecay, float bc1, float bc2);
 
-    /** target = (1 - tau) * target + tau * source, flushing results below {@link Float#MIN_NORMAL} to zero. */
-    void polyak(float[] target, float[] source, float tau, int n);
+    /** target = (1 - tau) * target + tau * source on [from, to), flushing results below {@link Float#MIN_NORMAL} to zero. */
+    void polyak(float[] target, float[] source, float tau, int from, int to);
 
     /** A short name: "scalar" or "vector". */
     String name();

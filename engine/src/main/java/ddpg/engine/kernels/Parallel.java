@@ -1,11 +1,11 @@
 package ddpg.engine.kernels;
 
-import java.util.Arrays;
-import java.util.function.IntConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Work spread over the GEMM's threads in two shapes: independent per-tensor passes (an optimizer step, a soft target
- * update: {@link #forEachItem}) and one elementwise pass over a large array cut into pieces ({@link #forRange}). Each
+ * Work spread over the GEMM's threads in two shapes: passes over several tensors (an optimizer step, a soft target update:
+ * {@link #forEachSlice}) and one elementwise pass over a large array cut into pieces ({@link #forRange}). Each
  * item or element is computed by one thread with the same kernel and the same order it would have alone, so the
  * results never depend on the thread count; only the wall time does. Called from inside a worker's job, both simply
  * run on that thread (the pool serves one caller at a time).
@@ -68,32 +68,52 @@ public final class Parallel {
         return (int) Math.max(1, Math.min(Math.min((long) threads * JOBS_PER_THREAD, work / MIN_PIECE), n / ALIGN));
     }
 
+    /** Elements [from, to) of item {@code item}. */
+    @FunctionalInterface
+    public interface Slice {
+        void run(int item, int from, int to);
+    }
+
     /**
-     * Calls {@code body.accept(i)} once for every item i, where {@code sizes[i]} is its element count: one job per
-     * item, largest first, taken by whichever thread is free (the calling thread among them).
+     * Calls {@code body} on slices that cover every item's elements [0, sizes[i]) exactly once. An item larger than an
+     * even share of the whole ({@link #JOBS_PER_THREAD} jobs per thread) is cut into aligned slices of about that
+     * share, so one big tensor (a 256x256 weight beside a few small ones) does not leave the other threads idle. One job
+     * per slice, largest first, taken by whichever thread is free (the calling thread among them).
      */
-    public static void forEachItem(int[] sizes, IntConsumer body) {
+    public static void forEachSlice(int[] sizes, Slice body) {
         Gemm g = Kernels.gemm();
         long total = 0;
         for (int s : sizes) total += s;
-        if (!(g instanceof ParallelGemm pg) || sizes.length < 2 || total < MIN_ELEMENTS || WorkerPool.onWorker()) {
-            for (int i = 0; i < sizes.length; i++) body.accept(i);
+        if (!(g instanceof ParallelGemm pg) || total < MIN_ELEMENTS || WorkerPool.onWorker()) {
+            for (int i = 0; i < sizes.length; i++) body.run(i, 0, sizes[i]);
             return;
         }
-        Integer[] order = largestFirst(sizes);
-        Runnable[] jobs = new Runnable[order.length];
+        List<int[]> slices = slices(sizes, pg.threads());
+        Runnable[] jobs = new Runnable[slices.size()];
         for (int j = 0; j < jobs.length; j++) {
-            int item = order[j];
-            jobs[j] = () -> body.accept(item);
+            int[] sl = slices.get(j);
+            jobs[j] = () -> body.run(sl[0], sl[1], sl[2]);
         }
         pg.runAll(jobs);
     }
 
-    /** Item indices by size, largest first (ties in index order): the big items start first, the small fill in. */
-    static Integer[] largestFirst(int[] sizes) {
-        Integer[] order = new Integer[sizes.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> sizes[b] != sizes[a] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
-        return order;
+    /** {item, from, to} of every slice forEachSlice hands out on {@code threads} threads, largest first. */
+    static List<int[]> slices(int[] sizes, int threads) {
+        long total = 0;
+        for (int s : sizes) total += s;
+        long share = Math.max(MIN_PIECE, (total + threads * JOBS_PER_THREAD - 1) / (threads * JOBS_PER_THREAD));
+        List<int[]> slices = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i], blocks = (n + ALIGN - 1) / ALIGN;
+            int cuts = (int) Math.max(1, Math.min(blocks, (n + share - 1) / share));
+            for (int c = 0; c < cuts; c++) {
+                int from = (int) ((long) blocks * c / cuts) * ALIGN;
+                int to = Math.min(n, (int) ((long) blocks * (c + 1) / cuts) * ALIGN);
+                slices.add(new int[] {i, from, to});
+            }
+        }
+        slices.sort((a, b) -> a[2] - a[1] != b[2] - b[1] ? Integer.compare(b[2] - b[1], a[2] - a[1])
+                : a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        return slices;
     }
 }

@@ -118,14 +118,14 @@ public final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
-    public void flushSubnormals(float[] x, int n) {
-        for (int i = 0; i < n; i++) if (Math.abs(x[i]) < Float.MIN_NORMAL) x[i] = 0f;
+    public void flushSubnormals(float[] x, int from, int to) {
+        for (int i = from; i < to; i++) if (Math.abs(x[i]) < Float.MIN_NORMAL) x[i] = 0f;
     }
 
     @Override
-    public void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2,
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
                          float eps, float weightDecay, float bc1, float bc2) {
-        adamRange(w, g, m, v, 0, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
+        adamRange(w, g, m, v, from, to, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
     }
 
     /** Adam on elements [from, to); also the tail of the vector version. */
@@ -146,9 +146,9 @@ public final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
-    public void polyak(float[] target, float[] source, float tau, int n) {
+    public void polyak(float[] target, float[] source, float tau, int from, int to) {
         float keep = 1f - tau;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float t = keep * target[i] + tau * source[i];
             target[i] = Math.abs(t) < Float.MIN_NORMAL ? 0f : t;
         }

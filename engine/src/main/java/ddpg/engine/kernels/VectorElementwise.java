@@ -244,23 +244,23 @@ final class VectorElementwise implements ElementwiseKernels {
     }
 
     @Override
-    public void flushSubnormals(float[] x, int n) {
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+    public void flushSubnormals(float[] x, int from, int to) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
             v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
         }
-        for (; i < n; i++) if (Math.abs(x[i]) < Float.MIN_NORMAL) x[i] = 0f;
+        for (; i < to; i++) if (Math.abs(x[i]) < Float.MIN_NORMAL) x[i] = 0f;
     }
 
     @Override
-    public void adamStep(float[] w, float[] g, float[] m, float[] v, int n, float lr, float beta1, float beta2,
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
                          float eps, float weightDecay, float bc1, float bc2) {
         float stepSize = lr / bc1;
         float invSqrtBc2 = (float) (1.0 / Math.sqrt(bc2));
         float oneMinusB1 = 1f - beta1, oneMinusB2 = 1f - beta2;
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = FloatVector.fromArray(S, g, i).add(wv.mul(weightDecay));
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(oneMinusB1));
@@ -272,18 +272,18 @@ final class VectorElementwise implements ElementwiseKernels {
             FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
             wv.sub(mi.mul(stepSize).div(denom)).intoArray(w, i);
         }
-        ScalarElementwise.adamRange(w, g, m, v, i, n, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
+        ScalarElementwise.adamRange(w, g, m, v, i, to, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
     }
 
     @Override
-    public void polyak(float[] target, float[] source, float tau, int n) {
+    public void polyak(float[] target, float[] source, float tau, int from, int to) {
         float keep = 1f - tau;
-        int i = 0;
-        for (int e = S.loopBound(n); i < e; i += L) {
+        int i = from;
+        for (int e = from + S.loopBound(to - from); i < e; i += L) {
             FloatVector t = FloatVector.fromArray(S, target, i).mul(keep).add(FloatVector.fromArray(S, source, i).mul(tau));
             t.blend(0f, t.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(target, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             float t = keep * target[i] + tau * source[i];
             target[i] = Math.abs(t) < Float.MIN_NORMAL ? 0f : t;
         }

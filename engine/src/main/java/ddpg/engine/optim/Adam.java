@@ -29,6 +29,7 @@ public final class Adam implements Optimizer {
     private final List<Tensor> params = new ArrayList<>();
     private final List<Tensor> m = new ArrayList<>(), v = new ArrayList<>(), steps = new ArrayList<>();
     private final int[] sizes;
+    private final double[] bc1, bc2; // this step's bias corrections, per tensor
     // Hyperparameters are doubles, like PyTorch's Python floats, and rounded to float where PyTorch rounds them.
     private double lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0;
 
@@ -42,6 +43,8 @@ public final class Adam implements Optimizer {
             steps.add(Tensor.scalar(0f));
         });
         sizes = params.stream().mapToInt(Tensor::size).toArray();
+        bc1 = new double[sizes.length];
+        bc2 = new double[sizes.length];
         learningRate(lr);
     }
 
@@ -78,20 +81,24 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step() {
-        Parallel.forEachItem(sizes, this::stepOne);   // each tensor whole on one thread: same bits on any count
+        for (int i = 0; i < params.size(); i++) {
+            if (!params.get(i).hasGrad()) continue;
+            int t = (int) ++steps.get(i).data()[0];
+            // The bias corrections are computed in double, as PyTorch computes them in Python floats.
+            bc1[i] = 1 - StrictMath.pow(beta1, t);
+            bc2[i] = 1 - StrictMath.pow(beta2, t);
+        }
+        // Every element is its own update, so slices of one tensor on different threads give the same bits.
+        Parallel.forEachSlice(sizes, this::stepSlice);
     }
 
-    private void stepOne(int i) {
+    private void stepSlice(int i, int from, int to) {
         Tensor p = params.get(i);
         if (!p.hasGrad()) return;
-        float[] stepCount = steps.get(i).data();
-        int t = (int) ++stepCount[0];
-        // The bias corrections are computed in double, as PyTorch computes them in Python floats.
-        double bc1 = 1 - StrictMath.pow(beta1, t), bc2 = 1 - StrictMath.pow(beta2, t);
         float[] w = p.data();
-        Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), w.length, (float) lr,
-                (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1, (float) bc2);
-        Elementwise.flushSubnormals(w, w.length);  // the kernel flushes m and v; weights can decay too
+        Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), from, to, (float) lr,
+                (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1[i], (float) bc2[i]);
+        Elementwise.flushSubnormals(w, from, to);  // the kernel flushes m and v; weights can decay too
     }
 
     /** The same update as plain Java, kept as a readable reference (and used by the tests to check the kernel). */

@@ -37,13 +37,10 @@ public final class TargetUpdate {
         sizes = targets.stream().mapToInt(a -> a.length).toArray();
     }
 
-    /** target = (1 - tau) target + tau source, elementwise, flushing subnormals; tensors spread over the GEMM threads. */
+    /** target = (1 - tau) target + tau source, elementwise, flushing subnormals; slices spread over the GEMM threads. */
     public void soft(float tau) {
         if (!(tau >= 0 && tau <= 1)) throw new IllegalArgumentException("tau must be in [0, 1], got " + tau);
-        Parallel.forEachItem(sizes, i -> {
-            float[] t = targets.get(i);
-            Elementwise.polyak(t, sources.get(i), tau, t.length);   // SIMD; flushes subnormals
-        });
+        Parallel.forEachSlice(sizes, (i, from, to) -> Elementwise.polyak(targets.get(i), sources.get(i), tau, from, to));
     }
 
     /** target = source. */

@@ -64,15 +64,15 @@ public final class CanonicalDigest {
         op(out, "tanhBackward", n, 3, x -> e.tanhBackward(x[0], x[1], x[2], n));
         op(out, "flushSubnormals", n, 1, x -> {
             for (int i = 0; i < n; i += 3) x[0][i] *= 1e-39f;
-            e.flushSubnormals(x[0], n);
+            e.flushSubnormals(x[0], 0, n);
         });
         op(out, "adamStep", n, 4, x -> {
             for (int t = 1; t <= 3; t++) {
-                e.adamStep(x[0], x[1], x[2], x[3], n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f,
+                e.adamStep(x[0], x[1], x[2], x[3], 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f,
                         (float) (1 - Math.pow(0.9, t)), (float) (1 - Math.pow(0.999, t)));
             }
         });
-        op(out, "polyak", n, 2, x -> e.polyak(x[0], x[1], 0.005f, n));
+        op(out, "polyak", n, 2, x -> e.polyak(x[0], x[1], 0.005f, 0, n));
     }
 
     private static void rows(List<String> out, ElementwiseKernels e, int r, int c) {

@@ -153,27 +153,48 @@ class ElementwiseTest {
     }
 
     @Test
+    void optimizerKernelsOnSlicesGiveTheWholePassBits() {
+        // Adam and the soft update run on slices of a tensor on different threads (Parallel.forEachSlice). A slice
+        // that wrote past its end would update those elements twice and fail here.
+        int n = 1000;
+        int[] cuts = {0, 7, 300, 613, 1000};
+        for (ElementwiseKernels k : new ElementwiseKernels[] {ref, vec}) {
+            float[][] whole = {rand(n), rand(n), rand(n), rand(n)};
+            for (int i = 0; i < n; i++) whole[3][i] = Math.abs(whole[3][i]);   // v >= 0
+            float[][] sliced = {whole[0].clone(), whole[1].clone(), whole[2].clone(), whole[3].clone()};
+            k.adamStep(whole[0], whole[1], whole[2], whole[3], 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f, 0.19f, 0.002f);
+            k.polyak(whole[1], whole[0], 0.005f, 0, n);
+            for (int c = 0; c + 1 < cuts.length; c++) {
+                k.adamStep(sliced[0], sliced[1], sliced[2], sliced[3], cuts[c], cuts[c + 1], 1e-3f, 0.9f, 0.999f, 1e-8f,
+                        1e-2f, 0.19f, 0.002f);
+                k.polyak(sliced[1], sliced[0], 0.005f, cuts[c], cuts[c + 1]);
+            }
+            for (int a = 0; a < 4; a++) assertBits(k.name() + " sliced array " + a, whole[a], sliced[a]);
+        }
+    }
+
+    @Test
     void optimizerKernelsAreBitIdenticalAndFlushSubnormals() {
-        same("adamStep", 4, (k, a, n) -> k.adamStep(a[0], a[1], a[2], a[3], n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f,
+        same("adamStep", 4, (k, a, n) -> k.adamStep(a[0], a[1], a[2], a[3], 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1e-2f,
                 1f - 0.9f * 0.9f, 1f - 0.999f * 0.999f));
-        same("polyak", 2, (k, a, n) -> k.polyak(a[0], a[1], 0.005f, n));
+        same("polyak", 2, (k, a, n) -> k.polyak(a[0], a[1], 0.005f, 0, n));
         for (ElementwiseKernels k : new ElementwiseKernels[] {ref, vec}) {
             float[] x = new float[40];
             for (int i = 0; i < x.length; i++) x[i] = (i % 2 == 0 ? 1 : -1) * Float.MIN_VALUE * (i + 1);
             x[39] = Float.MIN_NORMAL;
-            k.flushSubnormals(x, x.length);
+            k.flushSubnormals(x, 0, x.length);
             for (int i = 0; i < 39; i++) assertEquals(0f, Math.abs(x[i]), k.name() + " flushes subnormal " + i);
             assertEquals(Float.MIN_NORMAL, x[39], k.name() + " keeps the smallest normal");
 
             // Adam's second moment decays towards zero; it must jump to 0 rather than pass through subnormals.
             float[] w = {1f}, g = {0f}, m = {1e-30f}, v = {1e-36f};
-            for (int t = 0; t < 200; t++) k.adamStep(w, g, m, v, 1, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, 1f, 1f);
+            for (int t = 0; t < 200; t++) k.adamStep(w, g, m, v, 0, 1, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f, 1f, 1f);
             assertTrue(m[0] == 0f || Math.abs(m[0]) >= Float.MIN_NORMAL, k.name() + " m never subnormal");
             assertTrue(v[0] == 0f || v[0] >= Float.MIN_NORMAL, k.name() + " v never subnormal");
         }
         same("flushSubnormals", 1, (k, a, n) -> {
             for (int i = 0; i < n; i += 3) a[0][i] *= 1e-39f;
-            k.flushSubnormals(a[0], n);
+            k.flushSubnormals(a[0], 0, n);
         });
     }
 

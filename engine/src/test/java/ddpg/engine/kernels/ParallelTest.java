@@ -13,28 +13,31 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel.forEachItem and forRange: every item or index exactly once, on more than one thread when the GEMM has them,
+ * Parallel.forEachSlice and forRange: every element or index exactly once, on more than one thread when the GEMM has them,
  * groups balanced, pieces aligned.
  */
 class ParallelTest {
     @Test
-    void everyItemRunsExactlyOnceAndTheWorkIsShared() {
+    void everyElementOfEveryItemRunsExactlyOnceAndTheWorkIsShared() {
         Assumptions.assumeTrue(Kernels.vectorAvailable(), "the thread pool belongs to the SIMD GEMM");
         int before = Kernels.threads();
         try {
             Kernels.setThreads(2);
-            int[] sizes = {65_536, 256, 65_536, 6, 1_536, 256};
-            AtomicIntegerArray calls = new AtomicIntegerArray(sizes.length);
+            int[] sizes = {65_536, 256, 7_680, 6, 1_536, 0, 1}; // a critic's tensors, and two edge sizes
+            AtomicIntegerArray[] hits = new AtomicIntegerArray[sizes.length];
             Set<String> threads = ConcurrentHashMap.newKeySet();
             for (int round = 0; round < 50; round++) {
-                Parallel.forEachItem(sizes, i -> {
-                    calls.incrementAndGet(i);
+                for (int i = 0; i < sizes.length; i++) hits[i] = new AtomicIntegerArray(sizes[i]);
+                Parallel.forEachSlice(sizes, (item, from, to) -> {
+                    for (int e = from; e < to; e++) hits[item].incrementAndGet(e);
                     threads.add(Thread.currentThread().getName());
                     long spin = System.nanoTime() + 200_000; // long enough that the worker gets its share
                     while (System.nanoTime() < spin) Thread.onSpinWait();
                 });
+                for (int i = 0; i < sizes.length; i++) {
+                    for (int e = 0; e < sizes[i]; e++) assertEquals(1, hits[i].get(e), "item " + i + ", element " + e);
+                }
             }
-            for (int i = 0; i < sizes.length; i++) assertEquals(50, calls.get(i), "item " + i);
             assertTrue(threads.size() >= 2 || Runtime.getRuntime().availableProcessors() < 2,
                     "ran on " + threads + " only");
         } finally {
@@ -87,14 +90,23 @@ class ParallelTest {
     @Test
     void smallPassesStayOnTheCallingThread() {
         List<String> seen = new ArrayList<>();
-        Parallel.forEachItem(new int[] {100, 200}, i -> seen.add(Thread.currentThread().getName()));
+        Parallel.forEachSlice(new int[] {100, 200}, (i, from, to) -> seen.add(Thread.currentThread().getName()));
         assertEquals(List.of(Thread.currentThread().getName(), Thread.currentThread().getName()), seen);
     }
 
     @Test
-    void itemsStartLargestFirstAndRangesAreCutIntoAFewAlignedPiecesPerThread() {
-        assertArrayEquals(new Integer[] {0, 2, 1, 3}, Parallel.largestFirst(new int[] {100, 10, 60, 5}));
-        assertArrayEquals(new Integer[] {1, 2, 0}, Parallel.largestFirst(new int[] {5, 7, 7}));
+    void bigItemsAreSlicedLargestFirstAndRangesAreCutIntoAFewAlignedPiecesPerThread() {
+        // A critic on two threads: 74k elements, a share of 18.5k; the 256 x 256 weight becomes 4 aligned slices.
+        List<int[]> slices = Parallel.slices(new int[] {7_680, 256, 65_536, 256, 256, 1}, 2);
+        assertArrayEquals(new int[] {2, 0, 16_384}, slices.get(0));
+        assertArrayEquals(new int[] {2, 49_152, 65_536}, slices.get(3));
+        assertArrayEquals(new int[] {0, 0, 7_680}, slices.get(4));
+        assertArrayEquals(new int[] {5, 0, 1}, slices.get(slices.size() - 1));
+        assertEquals(9, slices.size());
+        // slices are never smaller than MIN_PIECE just because there are many threads; starts stay aligned
+        List<int[]> many = Parallel.slices(new int[] {100_003}, 64);
+        assertEquals(7, many.size());
+        for (int[] sl : many) assertEquals(0, sl[1] % Parallel.ALIGN, "slice start " + sl[1]);
         assertEquals(4, Parallel.pieces(65_536, 1, 2));       // a 256 x 256 ReLU on two threads
         assertEquals(2, Parallel.pieces(32_768, 1, 2));       // just worth splitting
         assertEquals(1, Parallel.pieces(32_767, 1, 2));

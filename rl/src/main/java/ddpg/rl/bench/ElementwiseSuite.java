@@ -36,7 +36,7 @@ public final class ElementwiseSuite implements BenchSuite {
         ops.add(new Op("addRowVector", 8, k -> k.addRowVector(x, bias, z, ROWS, COLS)));
         ops.add(new Op("columnSums", 4, k -> k.columnSums(x, ROWS, COLS, sums, false)));
         ops.add(new Op("sum", 4, k -> sink += k.sum(x, N)));
-        ops.add(new Op("adamStep", 28, k -> k.adamStep(z, g, m, v, N, 1e-9f, 0.9f, 0.999f, 1e-8f, 0f, 0.5f, 0.5f)));
+        ops.add(new Op("adamStep", 28, k -> k.adamStep(z, g, m, v, 0, N, 1e-9f, 0.9f, 0.999f, 1e-8f, 0f, 0.5f, 0.5f)));
         List<ElementwiseKernels> impls = new ArrayList<>();
         impls.add(new ScalarElementwise());
         if (Kernels.vectorAvailable()) impls.add(Kernels.elementwise());
