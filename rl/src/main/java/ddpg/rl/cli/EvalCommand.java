@@ -1,16 +1,23 @@
 package ddpg.rl.cli;
 
+import ddpg.physics.env.Environment;
 import ddpg.physics.env.Tasks;
+import ddpg.rl.ddpg.Actor;
+import ddpg.rl.ddpg.DeterministicPolicy;
 import ddpg.rl.train.Evaluator;
+import ddpg.rl.train.RunSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code ddpg.jar eval --run <dir> [--checkpoint N|latest] [--episodes K] [--seed S]}: mean +- std return of a run's
- * deterministic policy, and which weights that was.
+ * {@code ddpg.jar eval --run <dir> [--checkpoint N|latest] [--episodes K] [--seed S] [--threads T]}: mean +- std return
+ * of a run's deterministic policy, and which weights that was. Episodes run on T threads at once, each with its own
+ * environment; the returns are the same on any T.
  */
 final class EvalCommand implements Command {
     @Override public String name() { return "eval"; }
@@ -26,6 +33,8 @@ final class EvalCommand implements Command {
         o.addOption(Option.builder().longOpt("episodes").hasArg().argName("K").desc("episodes to run (default 10)").build());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                 .desc("seed of the episodes' initial states (default: the run's seed, i.e. the episodes its evaluations used)").build());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("T")
+                .desc("episodes run at once, each on its own thread (default: this machine's cores); any count gives the same returns").build());
         return o;
     }
 
@@ -35,11 +44,25 @@ final class EvalCommand implements Command {
         Path dir = Path.of(cl.getOptionValue("run"));
         int episodes = Args.intValue(cl, "episodes", 10);
         if (episodes <= 0) throw new UserError("--episodes must be positive, got " + episodes);
+        int threads = Args.intValue(cl, "threads", Runtime.getRuntime().availableProcessors());
+        try {
+            RunSettings.checkThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         RunWeights.Loaded run = RunWeights.load(dir, cl);
         long seed = Args.longValue(cl, "seed", run.config().run.seed);
         String task = run.config().run.task;
         TrainCommand.taskSpec(task);
-        Evaluator.Result r = Evaluator.evaluate(Tasks.make(task), run.policy()::act, seed, episodes);
+        List<Environment> envs = new ArrayList<>();
+        List<Evaluator.Policy> policies = new ArrayList<>();
+        Actor actor = run.policy().actor();
+        for (int t = 0; t < Math.min(threads, episodes); t++) {
+            envs.add(Tasks.make(task));
+            policies.add(t == 0 ? run.policy()::act : new DeterministicPolicy(actor)::act);
+        }
+        actor.eval(); // batch norm: running statistics, set once here rather than by each thread's policy
+        Evaluator.Result r = Evaluator.evaluate(envs, policies, seed, episodes);
         StringBuilder each = new StringBuilder();
         for (double x : r.returns()) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", x));
         System.out.printf(Locale.ROOT, "%s: %.1f +- %.1f over %d episodes (seed %d)%s%n", task, r.mean(), r.std(), episodes, seed,

@@ -39,7 +39,7 @@ public final class Settings {
     public static final Setting<RunSettings, String> OUT = run("out", Kind.TEXT, r -> r.out, (r, v) -> r.out = v)
             .arg("dir").help("parent folder of the run folder <task>-s<seed>-<time>/").byDefault("runs");
     public static final Setting<RunSettings, Integer> THREADS = run("threads", Kind.INT, r -> r.threads, (r, v) -> r.threads = v)
-            .arg("T").help("threads for the matrix products and optimizer passes, by default this machine's cores; any count gives the same numbers")
+            .arg("T").help("threads for the matrix products, optimizer passes and evaluation episodes, by default this machine's cores; any count gives the same numbers")
             .byDefault(Runtime.getRuntime().availableProcessors()).check((o, r, v) -> RunSettings.checkThreads(v)).resumable();
     public static final Setting<RunSettings, String> PRESET = run("preset", Kind.TEXT, r -> r.preset, (r, v) -> r.preset = v)
             .arg("name").help("starting values for the settings below: default or paper").byDefault("default").jsonAfter("threads");

@@ -19,7 +19,7 @@ public final class RunSettings {
     public int evalEpisodes;
     /** Checkpoint at the first episode end at or after every multiple of this many env steps (0 = only at the end). */
     public long checkpointEvery;
-    /** Threads for the matrix products and the optimizer passes; any count gives the same numbers bit for bit. */
+    /** Threads for the matrix products, the optimizer passes and the evaluation episodes; any count gives the same numbers bit for bit. */
     public int threads;
     public String preset;
     /** Consecutive diverged episodes that stop the run. */

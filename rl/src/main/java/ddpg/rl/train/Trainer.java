@@ -7,6 +7,7 @@ import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
+import ddpg.rl.ddpg.DeterministicPolicy;
 import ddpg.rl.noise.ActionNoise;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,7 +67,10 @@ public final class Trainer {
     private final RunSettings run;
     private final DdpgConfig algo;
     private final Path runDir;
-    private final Environment env, evalEnv;
+    private final Environment env;
+    // one environment and one policy per evaluation thread (run.threads of them, made at the first evaluation)
+    private final List<Environment> evalEnvs = new ArrayList<>();
+    private final List<Evaluator.Policy> evalPolicies = new ArrayList<>();
     private final EnvSpec spec;
     private final LiveProgress live;
     private final PrintStream console;
@@ -107,7 +111,7 @@ public final class Trainer {
     private long resumeDivergenceBytes = -1;
 
     /**
-     * @param envFactory makes a fresh environment for the task (called twice: training and evaluation)
+     * @param envFactory makes a fresh environment for the task (for training, and one per evaluation thread)
      * @param console    where progress goes; {@code inPlace} rewrites one line (a terminal)
      */
     public Trainer(RunConfig config, Path runDir, Supplier<Environment> envFactory, PrintStream console, boolean inPlace) {
@@ -118,7 +122,6 @@ public final class Trainer {
         this.console = console;
         this.envFactory = envFactory;
         this.env = envFactory.get();
-        this.evalEnv = envFactory.get();
         this.spec = env.spec();
         ddpg.engine.kernels.Kernels.setThreads(run.threads);
         this.step = new TrainingStep(env, algo, run.seed, new TrainingStep.Listener() {
@@ -386,11 +389,30 @@ public final class Trainer {
 
     private void evaluate() {
         checkWeights(); // no score from a policy with NaN weights
-        Evaluator.Result r = Evaluator.evaluate(evalEnv, agent::act, run.seed, run.evalEpisodes);
+        Evaluator.Result r = evaluateOnThreads();
         lastEvalMean = r.mean();
         lastEvalStd = r.std();
         live.message(String.format(Locale.ROOT, "eval at step %,d: %.1f +- %.1f over %d episodes%s", envStep, r.mean(),
                 r.std(), run.evalEpisodes, r.diverged() > 0 ? " (" + r.diverged() + " diverged)" : ""));
+    }
+
+    /**
+     * The evaluation episodes on run.threads threads, each with its own environment and policy over the shared actor.
+     * A batch-norm actor is put in eval mode for the whole evaluation, so no policy switches the shared mode.
+     */
+    private Evaluator.Result evaluateOnThreads() {
+        while (evalEnvs.size() < run.threads) {
+            evalEnvs.add(envFactory.get());
+            evalPolicies.add(evalPolicies.isEmpty() ? agent::act : new DeterministicPolicy(agent.actor())::act);
+        }
+        int threads = Math.min(run.threads, evalEnvs.size());
+        boolean wasTraining = agent.actor().isTraining();
+        agent.actor().eval();
+        try {
+            return Evaluator.evaluate(evalEnvs.subList(0, threads), evalPolicies.subList(0, threads), run.seed, run.evalEpisodes);
+        } finally {
+            if (wasTraining) agent.actor().train();
+        }
     }
 
     private void writeRow(ProgressLog log, boolean withTrain, boolean withEval) throws IOException {

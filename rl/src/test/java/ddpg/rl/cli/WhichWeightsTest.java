@@ -50,6 +50,14 @@ class WhichWeightsTest extends ConsoleTest {
     }
 
     @Test
+    void evalGivesTheSameReturnsOnAnyThreadCountAndRefusesABadOne() {
+        List<String> one = eval("--threads", "1");
+        assertEquals(one, eval("--threads", "2"));
+        assertEquals(one, eval("--threads", "3"));
+        assertOneLineError(run("eval", "--run", run.toString(), "--threads", "0"), "--threads must be at least 1, got 0");
+    }
+
+    @Test
     void anUnknownCheckpointListsTheStepsThereAre() {
         assertOneLineError(run("eval", "--run", run.toString(), "--checkpoint", "100"),
                 "no checkpoint at env step 100 in " + run + "; its checkpoints are at steps 200, 400");
