@@ -33,6 +33,7 @@ public class QCheck {
             DdpgAgent agent = new DdpgAgent(obsSize, actSize, config.agent, 0);
             Path checkpoint = Checkpoint.latest(dir);
             WeightFiles.load(checkpoint.resolve(Checkpoint.AGENT_FILE), agent.stateTensors(), "use a run folder with a checkpoint");
+            agent.critic().eval(); // one state at a time: batch norm uses its running statistics, as the actor does
             double gamma = config.agent.gamma;
             long seed = config.run.seed;
             double sumQ = 0, sumG = 0, q0 = 0, g0 = 0, ret = 0;
