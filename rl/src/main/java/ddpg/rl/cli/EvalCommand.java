@@ -1,14 +1,10 @@
 package ddpg.rl.cli;
 
-import ddpg.physics.env.Environment;
 import ddpg.physics.env.Tasks;
-import ddpg.rl.ddpg.Actor;
-import ddpg.rl.ddpg.DeterministicPolicy;
+import ddpg.rl.train.ActorEvaluation;
 import ddpg.rl.train.Evaluator;
 import ddpg.rl.train.RunSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -54,15 +50,8 @@ final class EvalCommand implements Command {
         long seed = Args.longValue(cl, "seed", run.config().run.seed);
         String task = run.config().run.task;
         TrainCommand.taskSpec(task);
-        List<Environment> envs = new ArrayList<>();
-        List<Evaluator.Policy> policies = new ArrayList<>();
-        Actor actor = run.policy().actor();
-        for (int t = 0; t < Math.min(threads, episodes); t++) {
-            envs.add(Tasks.make(task));
-            policies.add(t == 0 ? run.policy()::act : new DeterministicPolicy(actor)::act);
-        }
-        actor.eval(); // batch norm: running statistics, set once here rather than by each thread's policy
-        Evaluator.Result r = Evaluator.evaluate(envs, policies, seed, episodes);
+        // the policy's actor, episodes spread over the threads (each thread its own environment)
+        Evaluator.Result r = new ActorEvaluation(run.policy().actor(), () -> Tasks.make(task), threads).run(seed, episodes);
         StringBuilder each = new StringBuilder();
         for (double x : r.returns()) each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", x));
         System.out.printf(Locale.ROOT, "%s: %.1f +- %.1f over %d episodes (seed %d)%s%n", task, r.mean(), r.std(), episodes, seed,

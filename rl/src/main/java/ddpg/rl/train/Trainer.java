@@ -7,7 +7,6 @@ import ddpg.physics.env.Environment;
 import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.DdpgAgent;
 import ddpg.rl.ddpg.DdpgConfig;
-import ddpg.rl.ddpg.DeterministicPolicy;
 import ddpg.rl.noise.ActionNoise;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,8 +68,6 @@ public final class Trainer {
     private final Path runDir;
     private final Environment env;
     // one environment and one policy per evaluation thread (run.threads of them, made at the first evaluation)
-    private final List<Environment> evalEnvs = new ArrayList<>();
-    private final List<Evaluator.Policy> evalPolicies = new ArrayList<>();
     private final EnvSpec spec;
     private final LiveProgress live;
     private final PrintStream console;
@@ -98,6 +95,8 @@ public final class Trainer {
     /** The env step of the last checkpoint this process wrote; -1 before the first. */
     private long lastCheckpointStep = -1;
     private final Supplier<Environment> envFactory;
+    /** The evaluation episodes, on run.threads threads. */
+    private final ActorEvaluation evaluation;
     private Environment gifEnv;
     /** For tests: stop abruptly (no checkpoint, no export) after this env step, like a killed process. */
     long killAfterStep = Long.MAX_VALUE;
@@ -134,6 +133,7 @@ public final class Trainer {
             }
         });
         this.agent = step.agent();
+        this.evaluation = new ActorEvaluation(agent.actor(), envFactory, run.threads);
         this.live = new LiveProgress(console, inPlace, run.steps, run.logEvery).learningStartsAt(Math.max(algo.learningStarts, algo.batch));
         this.nextCheckpointAt = run.checkpointEvery > 0 ? run.checkpointEvery : Long.MAX_VALUE;
     }
@@ -389,30 +389,11 @@ public final class Trainer {
 
     private void evaluate() {
         checkWeights(); // no score from a policy with NaN weights
-        Evaluator.Result r = evaluateOnThreads();
+        Evaluator.Result r = evaluation.run(run.seed, run.evalEpisodes);
         lastEvalMean = r.mean();
         lastEvalStd = r.std();
         live.message(String.format(Locale.ROOT, "eval at step %,d: %.1f +- %.1f over %d episodes%s", envStep, r.mean(),
                 r.std(), run.evalEpisodes, r.diverged() > 0 ? " (" + r.diverged() + " diverged)" : ""));
-    }
-
-    /**
-     * The evaluation episodes on run.threads threads, each with its own environment and policy over the shared actor.
-     * A batch-norm actor is put in eval mode for the whole evaluation, so no policy switches the shared mode.
-     */
-    private Evaluator.Result evaluateOnThreads() {
-        while (evalEnvs.size() < run.threads) {
-            evalEnvs.add(envFactory.get());
-            evalPolicies.add(evalPolicies.isEmpty() ? agent::act : new DeterministicPolicy(agent.actor())::act);
-        }
-        int threads = Math.min(run.threads, evalEnvs.size());
-        boolean wasTraining = agent.actor().isTraining();
-        agent.actor().eval();
-        try {
-            return Evaluator.evaluate(evalEnvs.subList(0, threads), evalPolicies.subList(0, threads), run.seed, run.evalEpisodes);
-        } finally {
-            if (wasTraining) agent.actor().train();
-        }
     }
 
     private void writeRow(ProgressLog log, boolean withTrain, boolean withEval) throws IOException {
