@@ -5,7 +5,8 @@ package ddpg.engine.kernels;
  * columns), a couple per thread ({@link Parallel#JOBS_PER_THREAD}, taken by whichever thread is free), so threads
  * never write the same memory and need no locks. Column blocks are preferred
  * because A is read in place while B is packed: each thread then packs only its own columns of B and nothing is
- * copied twice. Small or thin products run on the calling thread (handing work to another thread costs microseconds).
+ * copied twice. Small or thin products run on the calling thread (handing work to another thread costs microseconds),
+ * except large matrix-vector products (one output column), which are cut by rows.
  * Each output element is computed whole by one thread (its canonical chain, see {@link Gemm}), so the thread count
  * never changes a bit. Loaded only when the Vector API is.
  */
@@ -20,6 +21,12 @@ final class ParallelGemm implements Gemm {
      * hand-over (nt 256x6x256: 0.75x split; nt 256x1x256: 0.34x).
      */
     static final int MIN_PARALLEL_K = 8;
+    /**
+     * A matrix-vector product (one output column: the critic's last layer) of at least this many multiply-adds is cut
+     * by rows, one piece per thread: its eight scalar chains per row block run at about 9 GFLOP/s, so 256x256x1 is
+     * 7-8 microseconds of work per thread even when halved.
+     */
+    static final long MIN_PARALLEL_ROW_DOT_MACS = 1 << 15;
     /** A split product gets more jobs than threads only while each job keeps at least this many multiply-adds. */
     static final long MIN_JOB_MACS = 1 << 17;
 
@@ -43,14 +50,16 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
+        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
+        else if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, null);
     }
 
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
-        if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
+        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's
+        else if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, null);
     }
 
@@ -80,6 +89,22 @@ final class ParallelGemm implements Gemm {
 
     /** Runs every job once, on the calling thread and this GEMM's workers (any number of jobs). */
     void runAll(Runnable[] jobs) {
+        pool.runAll(jobs);
+    }
+
+    private boolean splitsRowDots(int m, int k, int n) {
+        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * 8;
+    }
+
+    /** c = A x on row blocks of 8, one piece per thread: each output is still one thread's whole chain. */
+    private void rowDots(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+        int blocks = m / 8; // the ragged last rows go with the last piece
+        Runnable[] jobs = new Runnable[threads];
+        for (int t = 0; t < threads; t++) {
+            int lo = (int) ((long) blocks * t / threads) * 8;
+            int hi = t == threads - 1 ? m : (int) ((long) blocks * (t + 1) / threads) * 8;
+            jobs[t] = () -> VectorGemm.rowDots(lo, hi, k, a, x, c, accumulate);
+        }
         pool.runAll(jobs);
     }
 

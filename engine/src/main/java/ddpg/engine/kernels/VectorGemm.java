@@ -25,7 +25,7 @@ final class VectorGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (n == 1) rowDots(m, k, a, b, c, accumulate);
+        if (n == 1) rowDots(0, m, k, a, b, c, accumulate);
         else if (m < FEW_ROWS) FewRowsGemm.nn(m, k, n, a, b, c, accumulate);
         else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
@@ -34,7 +34,7 @@ final class VectorGemm implements Gemm {
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
-        if (n == 1) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's k x 1
+        if (n == 1) rowDots(0, m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's k x 1
         else if (m < FEW_ROWS) FewRowsGemm.nt(m, k, n, a, b, c, accumulate);
         else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, 0, m, 0, n);
@@ -64,14 +64,14 @@ final class VectorGemm implements Gemm {
     }
 
     /**
-     * c[i] (+)= dot(row i of A[m x k], x[0..k)), each the canonical per-K-block fma chain. Eight rows at a time:
-     * eight independent chains keep both FMA pipes busy despite the 4-cycle latency, and each load of x feeds eight
-     * FMAs.
+     * c[i] (+)= dot(row i of A[. x k], x[0..k)) for rows i in [i0, i1), each the canonical per-K-block fma chain.
+     * Eight rows at a time: eight independent chains keep both FMA pipes busy despite the 4-cycle latency, and each
+     * load of x feeds eight FMAs. (A row range, so that {@link ParallelGemm} can give each thread its own rows.)
      */
-    static void rowDots(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+    static void rowDots(int i0, int i1, int k, float[] a, float[] x, float[] c, boolean accumulate) {
         int kc = k == 0 ? 1 : KBlocks.length(k);
-        int i = 0;
-        for (; i + 8 <= m; i += 8) {
+        int i = i0;
+        for (; i + 8 <= i1; i += 8) {
             int r0 = i * k, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k, r4 = r3 + k, r5 = r4 + k, r6 = r5 + k, r7 = r6 + k;
             float c0 = start(c, i, accumulate), c1 = start(c, i + 1, accumulate), c2 = start(c, i + 2, accumulate);
             float c3 = start(c, i + 3, accumulate), c4 = start(c, i + 4, accumulate), c5 = start(c, i + 5, accumulate);
@@ -98,7 +98,7 @@ final class VectorGemm implements Gemm {
             c[i] = c0; c[i + 1] = c1; c[i + 2] = c2; c[i + 3] = c3;
             c[i + 4] = c4; c[i + 5] = c5; c[i + 6] = c6; c[i + 7] = c7;
         }
-        for (; i < m; i++) {
+        for (; i < i1; i++) {
             int r = i * k;
             float ci = start(c, i, accumulate);
             for (int p0 = 0; p0 < k; p0 += kc) {

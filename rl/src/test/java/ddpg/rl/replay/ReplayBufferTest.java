@@ -111,4 +111,46 @@ class ReplayBufferTest {
         ReplayBuffer rb = new ReplayBuffer(4, 2, 1);
         assertThrows(IllegalStateException.class, () -> rb.sample(new Batch(2, 2, 1), new Rng(0)));
     }
+
+    @Test
+    void aBufferLargerThanTheCacheSamplesTheSameBatchOnAnyThreadCount() {
+        // 40k transitions of 100 floats each side: about 33 MB, so sample() copies its rows on the GEMM's threads.
+        int capacity = 40_000, obsSize = 100, actSize = 3;
+        ReplayBuffer rb = new ReplayBuffer(capacity, obsSize, actSize);
+        Rng fill = new Rng(9);
+        double[] s = new double[obsSize], a = new double[actSize], s2 = new double[obsSize];
+        for (int k = 0; k < capacity; k++) {
+            for (int j = 0; j < obsSize; j++) {
+                s[j] = fill.nextGaussian();
+                s2[j] = fill.nextGaussian();
+            }
+            for (int j = 0; j < actSize; j++) a[j] = fill.uniform(-1, 1);
+            rb.add(s, a, k, k % 7 == 0 ? 0 : 1, s2);
+        }
+        int before = ddpg.engine.kernels.Kernels.threads();
+        try {
+            Batch[] batches = new Batch[3];
+            for (int t = 1; t <= 3; t++) {
+                ddpg.engine.kernels.Kernels.setThreads(t);
+                batches[t - 1] = new Batch(256, obsSize, actSize);
+                rb.sample(batches[t - 1], new Rng(21));
+            }
+            Batch one = batches[0];
+            for (int b = 0; b < one.size; b++) {
+                int i = one.index[b];
+                assertEquals(i, one.rew[b], 0f, "row " + b + " holds transition " + i);
+                assertEquals(rb.observation(i, 5), one.obs[b * obsSize + 5], 0f);
+            }
+            for (Batch other : new Batch[] {batches[1], batches[2]}) {
+                assertArrayEquals(one.index, other.index);
+                assertArrayEquals(one.obs, other.obs);
+                assertArrayEquals(one.nextObs, other.nextObs);
+                assertArrayEquals(one.act, other.act);
+                assertArrayEquals(one.rew, other.rew);
+                assertArrayEquals(one.disc, other.disc);
+            }
+        } finally {
+            ddpg.engine.kernels.Kernels.setThreads(before);
+        }
+    }
 }
