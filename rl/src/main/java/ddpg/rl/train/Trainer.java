@@ -67,7 +67,6 @@ public final class Trainer {
     private final DdpgConfig algo;
     private final Path runDir;
     private final Environment env;
-    // one environment and one policy per evaluation thread (run.threads of them, made at the first evaluation)
     private final EnvSpec spec;
     private final LiveProgress live;
     private final PrintStream console;

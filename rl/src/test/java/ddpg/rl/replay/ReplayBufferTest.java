@@ -3,6 +3,7 @@ package ddpg.rl.replay;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ddpg.engine.Rng;
+import ddpg.engine.kernels.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,11 +128,11 @@ class ReplayBufferTest {
             for (int j = 0; j < actSize; j++) a[j] = fill.uniform(-1, 1);
             rb.add(s, a, k, k % 7 == 0 ? 0 : 1, s2);
         }
-        int before = ddpg.engine.kernels.Kernels.threads();
+        int before = Kernels.threads();
         try {
             Batch[] batches = new Batch[3];
             for (int t = 1; t <= 3; t++) {
-                ddpg.engine.kernels.Kernels.setThreads(t);
+                Kernels.setThreads(t);
                 batches[t - 1] = new Batch(256, obsSize, actSize);
                 rb.sample(batches[t - 1], new Rng(21));
             }
@@ -150,7 +151,7 @@ class ReplayBufferTest {
                 assertArrayEquals(one.disc, other.disc);
             }
         } finally {
-            ddpg.engine.kernels.Kernels.setThreads(before);
+            Kernels.setThreads(before);
         }
     }
 }

@@ -1,11 +1,15 @@
 package ddpg.rl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ddpg.engine.Rng;
+import ddpg.physics.env.EnvSpec;
+import ddpg.physics.env.Environment;
+import ddpg.physics.env.StepResult;
 import ddpg.rl.ddpg.Actor;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +33,30 @@ class ActorEvaluationTest {
     }
 
     @Test
-    void aTrainingActorIsEvaluatedInEvalModeAndGivenBackTraining() {
+    void aTrainingActorStaysInEvalModeForTheWholeEvaluationAndIsGivenBackTraining() {
+        // Each environment records the actor's mode at every step. Were the mode switched per action (as a lone
+        // DeterministicPolicy does), a step would see training mode and a second thread could read it mid-switch.
         Actor actor = actor();
-        actor.eval();
-        double[] evalMode = new ActorEvaluation(actor, PointMassEnv::new, 2).run(5, 4).returns();
         actor.train();
-        double[] fromTraining = new ActorEvaluation(actor, PointMassEnv::new, 2).run(5, 4).returns();
-        assertArrayEquals(evalMode, fromTraining);
-        assertTrue(actor.isTraining());
+        java.util.Set<Boolean> modesSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Supplier<Environment> watching = () -> new ModeWatchingEnv(new PointMassEnv(), actor, modesSeen);
+        new ActorEvaluation(actor, watching, 2).run(5, 4);
+        assertEquals(java.util.Set.of(false), modesSeen, "modes seen during the episodes (true = training)");
+        assertTrue(actor.isTraining(), "given back in training mode");
         actor.eval();
         new ActorEvaluation(actor, PointMassEnv::new, 2).run(5, 4);
-        assertFalse(actor.isTraining());
+        assertFalse(actor.isTraining(), "an actor in eval mode stays there");
+    }
+
+    /** Delegates to an environment and records {@code actor.isTraining()} at each step. */
+    private record ModeWatchingEnv(Environment inner, Actor actor, java.util.Set<Boolean> seen) implements Environment {
+        @Override public EnvSpec spec() { return inner.spec(); }
+        @Override public double[] reset(long seed) { return inner.reset(seed); }
+        @Override public ddpg.physics.model.Model model() { return inner.model(); }
+        @Override public StepResult step(double[] action) {
+            seen.add(actor.isTraining());
+            return inner.step(action);
+        }
     }
 
     @Test
@@ -51,7 +68,7 @@ class ActorEvaluationTest {
         }, 3);
         double[] first = evaluation.run(9, 5).returns();
         assertArrayEquals(first, evaluation.run(9, 5).returns());
-        assertTrue(made[0] == 3, "environments made: " + made[0]);
+        assertEquals(3, made[0], "environments made, one per thread, once");
     }
 
     @Test
