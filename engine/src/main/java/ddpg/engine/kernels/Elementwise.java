@@ -74,7 +74,7 @@ public final class Elementwise {
         else K.reluMask(x, dy, dz, 0, n);
     }
 
-    /** One tanh costs about as much as 64 simple element-passes: it is StrictMath's, computed in double. */
+    /** One tanh costs about as much as 64 simple element-passes (FloatTanh: about 7 ns, computed in double). */
     private static final int TANH_COST = 64;
 
     public static void tanh(float[] x, float[] out, int n) {

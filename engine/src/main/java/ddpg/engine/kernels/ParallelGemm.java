@@ -6,7 +6,7 @@ package ddpg.engine.kernels;
  * never write the same memory and need no locks. Column blocks are preferred
  * because A is read in place while B is packed: each thread then packs only its own columns of B and nothing is
  * copied twice. Small or thin products run on the calling thread (handing work to another thread costs microseconds),
- * except large matrix-vector products (one output column), which are cut by rows.
+ * except large matrix-vector products (one output column), which are cut by rows (tn: by output ranges).
  * Each output element is computed whole by one thread (its canonical chain, see {@link Gemm}), so the thread count
  * never changes a bit. Loaded only when the Vector API is.
  */
@@ -22,9 +22,9 @@ final class ParallelGemm implements Gemm {
      */
     static final int MIN_PARALLEL_K = 8;
     /**
-     * A matrix-vector product (one output column: the critic's last layer) of at least this many multiply-adds is cut
-     * by rows, one piece per thread: its eight scalar chains per row block run at about 9 GFLOP/s, so 256x256x1 is
-     * 7-8 microseconds of work per thread even when halved.
+     * A matrix-vector product (one output column: the critic's last layer, and in tn form its weight gradient) of at
+     * least this many multiply-adds is cut by rows (tn: by outputs), one piece per thread: its eight scalar chains per
+     * row block run at about 9 GFLOP/s, so 256x256x1 is 7-8 microseconds of work per thread even when halved.
      */
     static final long MIN_PARALLEL_ROW_DOT_MACS = 1 << 15;
     /** A split product gets more jobs than threads only while each job keeps at least this many multiply-adds. */
@@ -66,7 +66,8 @@ final class ParallelGemm implements Gemm {
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
-        if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
+        if (splitsColumnCombination(m, k, n)) columnCombination(m, k, a, b, c, accumulate);
+        else if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, null);
     }
 
@@ -104,6 +105,22 @@ final class ParallelGemm implements Gemm {
             int lo = (int) ((long) blocks * t / threads) * 8;
             int hi = t == threads - 1 ? m : (int) ((long) blocks * (t + 1) / threads) * 8;
             jobs[t] = () -> VectorGemm.rowDots(lo, hi, k, a, x, c, accumulate);
+        }
+        pool.runAll(jobs);
+    }
+
+    private boolean splitsColumnCombination(int m, int k, int n) {
+        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * VectorBlockedGemm.L;
+    }
+
+    /** c = A^T x (the critic's last weight gradient) on output ranges of whole vectors, one per thread. */
+    private void columnCombination(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+        int L = VectorBlockedGemm.L, vectors = m / L; // the ragged last outputs go with the last piece
+        Runnable[] jobs = new Runnable[threads];
+        for (int t = 0; t < threads; t++) {
+            int lo = (int) ((long) vectors * t / threads) * L;
+            int hi = t == threads - 1 ? m : (int) ((long) vectors * (t + 1) / threads) * L;
+            jobs[t] = () -> VectorGemm.columnCombination(lo, hi, m, k, a, x, c, accumulate);
         }
         pool.runAll(jobs);
     }

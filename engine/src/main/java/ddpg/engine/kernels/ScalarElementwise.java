@@ -57,7 +57,7 @@ public final class ScalarElementwise implements ElementwiseKernels {
 
     @Override
     public void tanh(float[] x, float[] out, int from, int to) {
-        for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]);
+        FloatTanh.tanh(x, out, from, to);
     }
 
     @Override

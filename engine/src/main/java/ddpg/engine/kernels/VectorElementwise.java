@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The elementwise kernels with the Vector API: a vector loop over {@code S.loopBound(n)} and a scalar tail doing
  * exactly what {@link ScalarElementwise} does (tails avoid masked loads, which JDK 17 compiles poorly). The
  * operations are the same IEEE operations in the same order as the reference (a multiply and an add where it
- * multiplies and adds, an fma where it fuses), tanh is StrictMath's, and the reductions follow the canonical
+ * multiplies and adds, an fma where it fuses), tanh is {@link FloatTanh}'s, and the reductions follow the canonical
  * 16-partial layout ({@link ScalarElementwise#PARTIALS}) at any vector width, so every result is bit-identical to
  * the reference. Loaded only when the Vector API is.
  */
@@ -154,8 +154,8 @@ final class VectorElementwise implements ElementwiseKernels {
     @Override
     public void tanh(float[] x, float[] out, int from, int to) {
         // Not lanewise(TANH): its result changes in the last bit once C2 compiles it (an SVML stub vs the Java
-        // fallback), which breaks bit-for-bit repeatability. StrictMath is the same in every JIT state.
-        for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]);
+        // fallback), which breaks bit-for-bit repeatability. FloatTanh is the same in every JIT state.
+        FloatTanh.tanh(x, out, from, to);
     }
 
     @Override

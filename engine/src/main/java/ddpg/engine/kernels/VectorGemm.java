@@ -43,7 +43,7 @@ final class VectorGemm implements Gemm {
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
-        if (n == 1) columnCombination(m, k, a, b, c, accumulate);
+        if (n == 1) columnCombination(0, m, m, k, a, b, c, accumulate);
         else if (m < FEW_ROWS) FewRowsGemm.tn(m, k, n, a, b, c, accumulate);
         else if (NarrowGemm.takes(n)) NarrowGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, 0, m);
         else VectorBlockedGemm.compute(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, 0, m, 0, n);
@@ -116,29 +116,30 @@ final class VectorGemm implements Gemm {
     }
 
     /**
-     * c[0..m) (+)= sum over p of x[p] * (row p of A[k x m]): tn with one column, a sum of scaled rows; lane i holds
-     * output i's chain, in a scratch row of partial sums added to c after each K block. Four rows per pass over the
-     * partial sums, so they are loaded and stored once per four FMAs instead of once per FMA (the same chain, in the
-     * same order).
+     * c[i0..i1) (+)= sum over p of x[p] * (row p of A[k x m]), columns i0..i1: tn with one column, a sum of scaled
+     * rows; lane i holds output i's chain, in a scratch row of partial sums added to c after each K block. Four rows
+     * per pass over the partial sums, so they are loaded and stored once per four FMAs instead of once per FMA (the
+     * same chain, in the same order). (An output range, so that {@link ParallelGemm} can give each thread its own.)
      */
-    static void columnCombination(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+    static void columnCombination(int i0, int i1, int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
+        int w = i1 - i0;
         if (k == 0) {
-            if (!accumulate) java.util.Arrays.fill(c, 0, m, 0f);
+            if (!accumulate) java.util.Arrays.fill(c, i0, i1, 0f);
             return;
         }
         int kc = KBlocks.length(k);
-        float[] t = Scratch.floats(1, m);
-        int mv = S.loopBound(m);
+        float[] t = Scratch.floats(1, w);
+        int wv = S.loopBound(w);
         for (int p0 = 0; p0 < k; p0 += kc) {
-            java.util.Arrays.fill(t, 0, m, 0f);
+            java.util.Arrays.fill(t, 0, w, 0f);
             int p = p0, p1 = Math.min(k, p0 + kc);
             for (; p + 4 <= p1; p += 4) {
-                int r0 = p * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
+                int r0 = p * m + i0, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
                 float x0 = x[p], x1 = x[p + 1], x2 = x[p + 2], x3 = x[p + 3];
                 FloatVector v0 = FloatVector.broadcast(S, x0), v1 = FloatVector.broadcast(S, x1);
                 FloatVector v2 = FloatVector.broadcast(S, x2), v3 = FloatVector.broadcast(S, x3);
                 int i = 0;
-                for (; i < mv; i += L) {
+                for (; i < wv; i += L) {
                     FloatVector acc = FloatVector.fromArray(S, t, i);
                     acc = FloatVector.fromArray(S, a, r0 + i).fma(v0, acc);
                     acc = FloatVector.fromArray(S, a, r1 + i).fma(v1, acc);
@@ -146,15 +147,15 @@ final class VectorGemm implements Gemm {
                     acc = FloatVector.fromArray(S, a, r3 + i).fma(v3, acc);
                     acc.intoArray(t, i);
                 }
-                for (; i < m; i++) {
+                for (; i < w; i++) {
                     float ti = Math.fma(a[r0 + i], x0, t[i]);
                     ti = Math.fma(a[r1 + i], x1, ti);
                     ti = Math.fma(a[r2 + i], x2, ti);
                     t[i] = Math.fma(a[r3 + i], x3, ti);
                 }
             }
-            for (; p < p1; p++) VectorRowGemm.axpyRow(x[p], a, p * m, t, 0, m);
-            VectorRowGemm.addRow(t, c, 0, m, p0 == 0 && !accumulate);
+            for (; p < p1; p++) VectorRowGemm.axpyRow(x[p], a, p * m + i0, t, 0, w);
+            VectorRowGemm.addRow(t, c, i0, w, p0 == 0 && !accumulate);
         }
     }
 }

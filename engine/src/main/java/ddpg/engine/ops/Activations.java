@@ -7,8 +7,9 @@ import ddpg.engine.kernels.Elementwise;
 /**
  * The nonlinearities of the networks. Each backward rule uses the saved output y where that is cheapest:
  * relu' = [y > 0], tanh' = 1 - y^2, sigmoid' = y (1 - y). relu and tanh call the {@link Elementwise} kernels
- * (each has a plain-loop reference in ScalarElementwise). Transcendental functions use StrictMath, in the kernels
- * too, so that results never depend on which JIT tier ran them (bit-for-bit reproducible runs).
+ * (each has a plain-loop reference in ScalarElementwise). Transcendental functions use StrictMath or, for tanh, the
+ * kernels' own FloatTanh (plain IEEE operations, the same bits as StrictMath's tanh rounded to float), so that
+ * results never depend on which JIT tier ran them (bit-for-bit reproducible runs).
  */
 public final class Activations {
     private Activations() {}
@@ -32,7 +33,7 @@ public final class Activations {
     public static Tensor tanh(Tensor x) {
         Tensor out = Tensor.scratchLike(x);
         float[] xd = x.data(), y = out.data();
-        Elementwise.tanh(xd, y, y.length);   // StrictMath's tanh in both kernels (see VectorElementwise.tanh)
+        Elementwise.tanh(xd, y, y.length);   // FloatTanh in both kernels (see VectorElementwise.tanh)
         if (Graph.needsGrad(x)) {
             Graph.record(out, "tanh", () -> {
                 // d tanh(x) / dx = 1 - tanh(x)^2 = 1 - y^2

@@ -26,7 +26,7 @@ public final class ColdWarmDigest {
         KERNELS.put("gemm", List.of("ddpg.engine.kernels.VectorGemm::nn", "ddpg.engine.kernels.VectorGemm::rowDots"));
         KERNELS.put("sum", List.of("ddpg.engine.kernels.VectorElementwise::sum"));
         KERNELS.put("dot", List.of("ddpg.engine.kernels.VectorElementwise::dot"));
-        KERNELS.put("tanh", List.of("ddpg.engine.kernels.VectorElementwise::tanh"));
+        KERNELS.put("tanh", List.of("ddpg.engine.kernels.VectorElementwise::tanh", "ddpg.engine.kernels.FloatTanh::tanh"));
     }
 
     private static final int M = 37, K = 300, N = 1003, T = 100; // gemm n = 1: the critic's output layer, the row-dot path

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Bit-for-bit repeatability must not depend on whether the JIT has compiled a kernel yet: an interrupted-and-resumed
  * training run (a cold JVM) has to equal an uninterrupted one (a warm JVM). {@code reduceLanes(ADD)} and
  * {@code lanewise(TANH)} break that (their results change after C2 compiles them), so the kernels use a
- * fixed folding-tree lane sum and StrictMath's tanh. This test pins both, and the GEMM row-dot path, sum and dot.
+ * fixed folding-tree lane sum and FloatTanh (plain IEEE operations). This test pins both, and the GEMM row-dot path,
+ * sum and dot.
  *
  * <p>It cannot pass without C2 having compiled the kernels. {@link ColdWarmDigest} runs in a child JVM with
  * {@code -XX:+PrintCompilation}, {@code -Xbatch} (a call that triggers a compilation waits until the code is
@@ -61,6 +62,6 @@ class JitDeterminismTest {
             assertEquals(cold, results.get("warm " + kernel), kernel + ": cold vs warm (C2) bits");
         }
         assertEquals(results.get("reference lanes"), results.get("cold lanes"), "the lane sum is the fixed tree");
-        assertEquals(results.get("reference tanh"), results.get("cold tanh"), "tanh is StrictMath's");
+        assertEquals(results.get("reference tanh"), results.get("cold tanh"), "tanh equals StrictMath's here");
     }
 }
