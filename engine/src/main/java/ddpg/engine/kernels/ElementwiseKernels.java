@@ -90,7 +90,7 @@ public interface ElementwiseKernels {
      * One Adam step on parameters [from, to), PyTorch's formula (L2 weight decay added to the gradient):
      * g' = g + wd*w; m = b1*m + (1-b1)*g'; v = b2*v + (1-b2)*g'^2;
      * w -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps), with bc1 = 1 - b1^t, bc2 = 1 - b2^t given by the caller.
-     * m and v are flushed to zero below {@link Float#MIN_NORMAL} so they never become subnormal.
+     * m, v and w are flushed to zero below {@link Float#MIN_NORMAL} so they never become subnormal.
      */
     void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2, float eps,
                   float weightDecay, float bc1, float bc2);

@@ -141,7 +141,8 @@ public final class ScalarElementwise implements ElementwiseKernels {
             if (vi < Float.MIN_NORMAL) vi = 0f;
             m[i] = mi;
             v[i] = vi;
-            w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
+            float wi = w[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
+            w[i] = Math.abs(wi) < Float.MIN_NORMAL ? 0f : wi;
         }
     }
 

@@ -270,7 +270,8 @@ final class VectorElementwise implements ElementwiseKernels {
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
-            wv.sub(mi.mul(stepSize).div(denom)).intoArray(w, i);
+            wv = wv.sub(mi.mul(stepSize).div(denom));
+            wv.blend(0f, wv.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(w, i);
         }
         ScalarElementwise.adamRange(w, g, m, v, i, to, lr, beta1, beta2, eps, weightDecay, bc1, bc2);
     }

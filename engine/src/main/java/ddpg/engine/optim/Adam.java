@@ -95,10 +95,8 @@ public final class Adam implements Optimizer {
     private void stepSlice(int i, int from, int to) {
         Tensor p = params.get(i);
         if (!p.hasGrad()) return;
-        float[] w = p.data();
-        Elementwise.adamStep(w, p.grad(), m.get(i).data(), v.get(i).data(), from, to, (float) lr,
+        Elementwise.adamStep(p.data(), p.grad(), m.get(i).data(), v.get(i).data(), from, to, (float) lr,
                 (float) beta1, (float) beta2, (float) eps, (float) weightDecay, (float) bc1[i], (float) bc2[i]);
-        Elementwise.flushSubnormals(w, from, to);  // the kernel flushes m and v; weights can decay too
     }
 
     /** The same update as plain Java, kept as a readable reference (and used by the tests to check the kernel). */

@@ -108,6 +108,16 @@ class OptimizersTest {
         assertEquals(-1f, Subnormals.flush(-1f));
     }
 
+    @Test void adamFlushesWeightsThatAStepWouldMakeSubnormal() {
+        Tensor p = Tensor.full(2e-38f, 20).requiresGrad(true);     // 20: a whole 16-lane vector and a scalar tail
+        Adam adam = new Adam(Map.of("p", p), 1e-38);
+        float[] ones = new float[20];
+        java.util.Arrays.fill(ones, 1f);
+        setGrad(p, ones);
+        adam.step();                                                // each step is 1e-38: 2e-38 -> 1e-38, subnormal
+        for (int i = 0; i < 20; i++) assertEquals(0f, p.get(i), "p[" + i + "]");
+    }
+
     @Test void targetUpdateSoftAndHardIncludeBuffers() {
         Sequential src = Mlp.input(2, new Rng(1)).linear(3).batchNorm().build();
         Sequential tgt = Mlp.input(2, new Rng(2)).linear(3).batchNorm().build();
