@@ -40,7 +40,8 @@
  *       order ({@link ddpg.engine.kernels.ScalarElementwise#PARTIALS}); 512-bit vectors hold the 16 partials in one
  *       register, 256-bit in two, 128-bit in four.</li>
  *   <li>column sums: row by row for each column; elementwise kernels: the same IEEE operation per element on every
- *       path (multiply-then-add where the reference multiplies and adds); tanh: {@link ddpg.engine.kernels.FloatTanh}, plain IEEE operations in double.</li>
+ *       path (multiply-then-add where the reference multiplies and adds); tanh: {@link ddpg.engine.kernels.FloatTanh},
+ *       plain IEEE operations in double.</li>
  * </ul>
  * {@code CrossWidthBitsTest} runs every kernel in four JVMs (scalar, simd128, simd256, simd512) and compares the bits.
  *
