@@ -93,34 +93,37 @@ final class ParallelGemm implements Gemm {
         pool.runAll(jobs);
     }
 
+    /** A product with one output column large enough to cut into {@code unit}-aligned output ranges. */
+    private boolean splitsOneColumn(int m, int k, int n, int unit) {
+        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * unit;
+    }
+
     private boolean splitsRowDots(int m, int k, int n) {
-        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * 8;
+        return splitsOneColumn(m, k, n, 8);
+    }
+
+    private boolean splitsColumnCombination(int m, int k, int n) {
+        return splitsOneColumn(m, k, n, VectorBlockedGemm.L);
     }
 
     /** c = A x on row blocks of 8, one piece per thread: each output is still one thread's whole chain. */
     private void rowDots(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
-        int blocks = m / 8; // the ragged last rows go with the last piece
-        Runnable[] jobs = new Runnable[threads];
-        for (int t = 0; t < threads; t++) {
-            int lo = (int) ((long) blocks * t / threads) * 8;
-            int hi = t == threads - 1 ? m : (int) ((long) blocks * (t + 1) / threads) * 8;
-            jobs[t] = () -> VectorGemm.rowDots(lo, hi, k, a, x, c, accumulate);
-        }
-        pool.runAll(jobs);
-    }
-
-    private boolean splitsColumnCombination(int m, int k, int n) {
-        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * VectorBlockedGemm.L;
+        byOutputRanges(m, 8, (lo, hi) -> VectorGemm.rowDots(lo, hi, k, a, x, c, accumulate));
     }
 
     /** c = A^T x (the critic's last weight gradient) on output ranges of whole vectors, one per thread. */
     private void columnCombination(int m, int k, float[] a, float[] x, float[] c, boolean accumulate) {
-        int L = VectorBlockedGemm.L, vectors = m / L; // the ragged last outputs go with the last piece
+        byOutputRanges(m, VectorBlockedGemm.L, (lo, hi) -> VectorGemm.columnCombination(lo, hi, m, k, a, x, c, accumulate));
+    }
+
+    /** Outputs [0, m) cut into one piece per thread at multiples of {@code unit}; the ragged rest goes with the last. */
+    private void byOutputRanges(int m, int unit, Parallel.Range job) {
+        int units = m / unit;
         Runnable[] jobs = new Runnable[threads];
         for (int t = 0; t < threads; t++) {
-            int lo = (int) ((long) vectors * t / threads) * L;
-            int hi = t == threads - 1 ? m : (int) ((long) vectors * (t + 1) / threads) * L;
-            jobs[t] = () -> VectorGemm.columnCombination(lo, hi, m, k, a, x, c, accumulate);
+            int lo = (int) ((long) units * t / threads) * unit;
+            int hi = t == threads - 1 ? m : (int) ((long) units * (t + 1) / threads) * unit;
+            jobs[t] = () -> job.run(lo, hi);
         }
         pool.runAll(jobs);
     }
