@@ -8,7 +8,8 @@ import java.util.List;
  * {@link #forEachSlice}) and one elementwise pass over a large array cut into pieces ({@link #forRange}). Each
  * item or element is computed by one thread with the same kernel and the same order it would have alone, so the
  * results never depend on the thread count; only the wall time does. Called from inside a worker's job, both simply
- * run on that thread (the pool serves one caller at a time).
+ * run on that thread (the pool serves one caller at a time). {@link #alongside} runs two different pieces of work
+ * at once.
  */
 public final class Parallel {
     /** Below this many elements in all a pass stays on the calling thread: a hand-over costs a few microseconds. */
@@ -23,6 +24,8 @@ public final class Parallel {
      * thread that gets its core late holds the others up by one small job at most (see {@link WorkerPool}).
      */
     static final int JOBS_PER_THREAD = 2;
+    /** The smaller of two pieces run {@link #alongside} has at least this many multiply-adds (about 3 microseconds). */
+    static final long MIN_ALONGSIDE_MACS = 1 << 17;
 
     private Parallel() {}
 
@@ -38,7 +41,7 @@ public final class Parallel {
      */
     public static void forRange(int n, int costPerIndex, Range body) {
         Gemm g = Kernels.gemm();
-        int parts = g instanceof ParallelGemm pg && !WorkerPool.onWorker() ? pieces(n, costPerIndex, pg.threads()) : 1;
+        int parts = g instanceof ParallelGemm pg && !WorkerPool.inJob() ? pieces(n, costPerIndex, pg.threads()) : 1;
         if (parts < 2) {
             body.run(0, n);
             return;
@@ -51,6 +54,30 @@ public final class Parallel {
             jobs[t] = () -> body.run(from, to);
         }
         ((ParallelGemm) g).runAll(jobs);
+    }
+
+    /**
+     * Runs two independent pieces of work at the same time: {@code mine} on the calling thread, {@code other} on a
+     * worker (or on the caller after {@code mine}, if no worker has started it by then). Inside either piece the
+     * products and passes run on their own thread alone, so each piece keeps one core's data in one core's cache and
+     * the two need a single hand-over instead of one per product. The pieces must not write anything the other reads.
+     * With one thread, or inside a job, it runs {@code other} and then {@code mine} on the calling thread.
+     */
+    public static void alongside(Runnable other, Runnable mine) {
+        if (Kernels.gemm() instanceof ParallelGemm pg && !WorkerPool.inJob()) {
+            pg.runAll(mine, new Runnable[] {other});
+        } else {
+            other.run();
+            mine.run();
+        }
+    }
+
+    /**
+     * Whether two pieces of work, the smaller of {@code smallerMacs} multiply-adds, are worth {@link #alongside}: below
+     * about three microseconds of work the hand-over costs more than it saves.
+     */
+    public static boolean worthRunningAlongside(long smallerMacs) {
+        return smallerMacs >= MIN_ALONGSIDE_MACS;
     }
 
     /** Whether a pass of {@code work} element-passes is large enough to split at all (callers skip the lambda if not). */
@@ -84,7 +111,7 @@ public final class Parallel {
         Gemm g = Kernels.gemm();
         long total = 0;
         for (int s : sizes) total += s;
-        if (!(g instanceof ParallelGemm pg) || total < MIN_ELEMENTS || WorkerPool.onWorker()) {
+        if (!(g instanceof ParallelGemm pg) || total < MIN_ELEMENTS || WorkerPool.inJob()) {
             for (int i = 0; i < sizes.length; i++) body.run(i, 0, sizes[i]);
             return;
         }

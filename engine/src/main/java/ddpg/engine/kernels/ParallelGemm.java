@@ -8,7 +8,8 @@ package ddpg.engine.kernels;
  * copied twice. Small or thin products run on the calling thread (handing work to another thread costs microseconds),
  * except large matrix-vector products (one output column), which are cut by rows (tn: by output ranges).
  * Each output element is computed whole by one thread (its canonical chain, see {@link Gemm}), so the thread count
- * never changes a bit. Loaded only when the Vector API is.
+ * never changes a bit. A call made inside a job (one of {@link Parallel#alongside}'s two pieces) runs on its thread
+ * alone. Loaded only when the Vector API is.
  */
 final class ParallelGemm implements Gemm {
     /**
@@ -50,7 +51,8 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
+        if (WorkerPool.inJob()) single.nn(m, k, n, a, b, c, accumulate);   // inside a job (e.g. Parallel.alongside): this thread alone
+        else if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
         else if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, null);
     }
@@ -58,7 +60,8 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
-        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's
+        if (WorkerPool.inJob()) single.nt(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
+        else if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's
         else if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, null);
     }
@@ -66,7 +69,8 @@ final class ParallelGemm implements Gemm {
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
-        if (splitsColumnCombination(m, k, n)) columnCombination(m, k, a, b, c, accumulate);
+        if (WorkerPool.inJob()) single.tn(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
+        else if (splitsColumnCombination(m, k, n)) columnCombination(m, k, a, b, c, accumulate);
         else if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, null);
     }
@@ -75,7 +79,7 @@ final class ParallelGemm implements Gemm {
     public void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
         GemmChecks.check("nnBiasRelu", m, k, n, a, b, c);
         GemmChecks.checkBias("nnBiasRelu", n, bias);
-        if (!worthSplitting(m, k, n) || !VectorBlockedGemm.fusesBiasRelu(k)) single.nnBiasRelu(m, k, n, a, b, bias, c);
+        if (WorkerPool.inJob() || !worthSplitting(m, k, n) || !VectorBlockedGemm.fusesBiasRelu(k)) single.nnBiasRelu(m, k, n, a, b, bias, c);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, false, bias);
     }
 
@@ -91,6 +95,11 @@ final class ParallelGemm implements Gemm {
     /** Runs every job once, on the calling thread and this GEMM's workers (any number of jobs). */
     void runAll(Runnable[] jobs) {
         pool.runAll(jobs);
+    }
+
+    /** Runs {@code mine} on the calling thread while the workers take {@code jobs} (see {@link WorkerPool#runAll(Runnable, Runnable[])}). */
+    void runAll(Runnable mine, Runnable[] jobs) {
+        pool.runAll(mine, jobs);
     }
 
     /** A product with one output column large enough to cut into {@code unit}-aligned output ranges. */

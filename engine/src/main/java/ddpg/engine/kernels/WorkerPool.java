@@ -37,9 +37,27 @@ final class WorkerPool {
         }
     }
 
-    /** Whether the calling thread is one of the workers (of any pool): its job must not hand out jobs of its own. */
-    static boolean onWorker() {
-        return Thread.currentThread() instanceof Worker;
+    /** Set on a thread while it runs a job of any pool, the calling thread's own share included. */
+    private static final ThreadLocal<boolean[]> IN_JOB = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /**
+     * Whether the calling thread is running a job (a worker's or the caller's own share): such a job must not hand out
+     * jobs of its own, so the products and passes it calls run on its thread alone.
+     */
+    static boolean inJob() {
+        return IN_JOB.get()[0];
+    }
+
+    /** Runs {@code job} marked as a job (see {@link #inJob}); restores the mark after, so nesting is harmless. */
+    private static void runAsJob(Runnable job) {
+        boolean[] mark = IN_JOB.get();
+        boolean before = mark[0];
+        mark[0] = true;
+        try {
+            job.run();
+        } finally {
+            mark[0] = before;
+        }
     }
 
     int size() {
@@ -64,7 +82,7 @@ final class WorkerPool {
         void work() {
             for (int i = next.getAndIncrement(); i < jobs.length; i = next.getAndIncrement()) {
                 try {
-                    jobs[i].run();
+                    runAsJob(jobs[i]);
                 } catch (Throwable t) {
                     firstError.compareAndSet(null, t);
                 }
@@ -74,16 +92,34 @@ final class WorkerPool {
     }
 
     /** Runs every job once, on this thread and the workers, returning when all are done. */
-    synchronized void runAll(Runnable[] jobs) {
+    void runAll(Runnable[] jobs) {
+        runAll(null, jobs);
+    }
+
+    /**
+     * Runs {@code mine} on this thread (when not null) while the workers take {@code jobs}; then this thread claims the
+     * jobs no worker has started, and waits for the rest. For a job that must run on the caller (it uses the caller's
+     * thread-local state, e.g. an arena), beside jobs that may run anywhere.
+     */
+    synchronized void runAll(Runnable mine, Runnable[] jobs) {
         Batch batch = new Batch(jobs, Thread.currentThread());
-        for (int i = 0; i < Math.min(workers.length, jobs.length - 1); i++) workers[i].hand(batch);
+        int handOut = mine == null ? jobs.length - 1 : jobs.length;
+        for (int i = 0; i < Math.min(workers.length, handOut); i++) workers[i].hand(batch);
+        Throwable mineFailed = null;
+        if (mine != null) {
+            try {
+                runAsJob(mine);
+            } catch (Throwable t) {
+                mineFailed = t;
+            }
+        }
         batch.work();
         long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (batch.unfinished.get() > 0) {
             if (System.nanoTime() < spinUntil) Thread.onSpinWait();
             else LockSupport.parkNanos(batch, 20_000);
         }
-        Throwable failure = batch.firstError.get();
+        Throwable failure = mineFailed != null ? mineFailed : batch.firstError.get();
         if (failure instanceof RuntimeException) throw (RuntimeException) failure;
         if (failure instanceof Error) throw (Error) failure;
         if (failure != null) throw new IllegalStateException("worker job failed", failure);

@@ -86,21 +86,46 @@ public final class Products {
         return gz;
     }
 
-    /** linear's backward rules, given dY = {@code g}: dX, dW and db, each accumulated when a gradient is there. */
+    /**
+     * linear's backward rules, given dY = {@code g}: dX, dW and db, each accumulated when a gradient is there.
+     * dX and (dW, db) read the same dY and write different arrays, so on two threads they run side by side
+     * ({@link #inputAndParameterGrads}).
+     */
     private static void linearBackward(Tensor x, Tensor weight, Tensor bias, float[] g) {
         Gemm gemm = Kernels.gemm();
         int batch = x.rows(), in = x.cols(), outF = weight.cols();
+        Runnable inputGrad = null;
         if (x.requiresGrad()) {            // dX = dY W^T          [batch, out] x [out, in]
             boolean acc = x.hasGrad();
-            gemm.nt(batch, outF, in, g, weight.data(), x.gradForOverwrite(), acc);
+            float[] gx = x.gradForOverwrite();
+            inputGrad = () -> gemm.nt(batch, outF, in, g, weight.data(), gx, acc);
         }
-        if (weight.requiresGrad()) {       // dW = X^T dY          [in, batch] x [batch, out]
-            boolean acc = weight.hasGrad();
-            gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
-        }
-        if (bias != null && bias.requiresGrad()) {   // db = column sums of dY
-            boolean acc = bias.hasGrad();
-            Elementwise.columnSums(g, batch, outF, bias.gradForOverwrite(), acc);
+        inputAndParameterGrads(inputGrad, (long) batch * outF * in, x.data(), g, batch, in, weight, bias);
+    }
+
+    /**
+     * Runs {@code inputGrad} (a product of {@code inputGradMacs} multiply-adds, or null) and the parameter gradients
+     * dW = X^T dY, db = column sums of dY. When both products are large they run at the same time, each on one thread
+     * ({@link Parallel#alongside}): one hand-over instead of one per product, and each thread packs and reads its own
+     * operands. The arrays they write are taken here, on the calling thread, since the arena is not shared.
+     */
+    private static void inputAndParameterGrads(Runnable inputGrad, long inputGradMacs, float[] xd, float[] g,
+                                               int batch, int in, Tensor weight, Tensor bias) {
+        Gemm gemm = Kernels.gemm();
+        int outF = weight.cols();
+        boolean weightGrad = weight.requiresGrad(), biasGrad = bias != null && bias.requiresGrad();
+        boolean accW = weightGrad && weight.hasGrad(), accB = biasGrad && bias.hasGrad();
+        float[] gw = weightGrad ? weight.gradForOverwrite() : null, gb = biasGrad ? bias.gradForOverwrite() : null;
+        Runnable parameterGrads = () -> {
+            if (gw != null) gemm.tn(in, batch, outF, xd, g, gw, accW);                    // dW = X^T dY  [in, batch] x [batch, out]
+            if (gb != null) Elementwise.columnSums(g, batch, outF, gb, accB);             // db = column sums of dY
+        };
+        long weightGradMacs = (long) in * batch * outF;
+        if (inputGrad != null && gw != null && Parallel.worthRunningAlongside(Math.min(inputGradMacs, weightGradMacs))) {
+            Parallel.alongside(inputGrad, parameterGrads);
+        } else {
+            if (inputGrad != null) inputGrad.run();
+            parameterGrads.run();
         }
     }
 
@@ -156,28 +181,30 @@ public final class Products {
             Gemm gemm = Kernels.gemm();
             Graph.record(out, relu ? "linearOfConcatRelu" : "linearOfConcat", () -> {
                 float[] g = relu ? reluMasked(out) : out.grad(), w = weight.data();
-                if (weight.requiresGrad()) {       // dW = X^T dY, with X the concatenated input
-                    boolean acc = weight.hasGrad();
-                    gemm.tn(in, batch, outF, x.data(), g, weight.gradForOverwrite(), acc);
-                }
-                if (bias != null && bias.requiresGrad()) {
-                    boolean acc = bias.hasGrad();
-                    Elementwise.columnSums(g, batch, outF, bias.gradForOverwrite(), acc);
-                }
+                // dX_p = dY W_p^T for each part that needs it, W_p = rows [offset, offset + c) of W
+                Runnable[] partGrads = new Runnable[parts.length];
+                long macs = 0;
                 int offset = 0;                    // first input column of the current part = first row of its W block
-                for (Tensor p : parts) {
+                for (int i = 0; i < parts.length; i++) {
+                    Tensor p = parts[i];
                     int c = p.cols();
-                    if (p.requiresGrad()) {        // dX_p = dY W_p^T, W_p = rows [offset, offset + c) of W
+                    if (p.requiresGrad()) {
                         float[] block = w;
                         if (offset > 0) {
                             block = Tensor.scratch(c, outF).data();
                             System.arraycopy(w, offset * outF, block, 0, c * outF);
                         }
                         boolean acc = p.hasGrad();
-                        gemm.nt(batch, outF, c, g, block, p.gradForOverwrite(), acc);
+                        float[] gp = p.gradForOverwrite(), wp = block;
+                        partGrads[i] = () -> gemm.nt(batch, outF, c, g, wp, gp, acc);
+                        macs += (long) batch * outF * c;
                     }
                     offset += c;
                 }
+                Runnable inputGrads = macs == 0 ? null : () -> {
+                    for (Runnable r : partGrads) if (r != null) r.run();
+                };
+                inputAndParameterGrads(inputGrads, macs, x.data(), g, batch, in, weight, bias);
             }, inputs);
         }
         return out;

@@ -113,4 +113,56 @@ class ParallelTest {
         assertEquals(6, Parallel.pieces(1_536, 64, 3));       // the actor's 256 x 6 tanh, 64 element-passes each
         assertEquals(2, Parallel.pieces(40, 10_000, 2));      // at least 16 indices per piece
     }
+
+    @Test
+    void alongsideRunsBothPiecesAtOnceAndTheWorkInsideEachStaysOnItsThread() {
+        Assumptions.assumeTrue(Kernels.vectorAvailable(), "the thread pool belongs to the SIMD GEMM");
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(2);
+            Set<String> otherThreads = ConcurrentHashMap.newKeySet();
+            for (int round = 0; round < 50; round++) {
+                List<String> otherPieces = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<String> minePieces = new ArrayList<>();
+                String caller = Thread.currentThread().getName();
+                Parallel.alongside(() -> {
+                    otherThreads.add(Thread.currentThread().getName());
+                    // a pass forRange would cut into pieces on its own stays whole inside a piece
+                    Parallel.forRange(1 << 20, 1, (from, to) -> otherPieces.add(from + "-" + to));
+                    long spin = System.nanoTime() + 200_000;
+                    while (System.nanoTime() < spin) Thread.onSpinWait();
+                }, () -> {
+                    minePieces.add(Thread.currentThread().getName());
+                    Parallel.forRange(1 << 20, 1, (from, to) -> minePieces.add(from + "-" + to));
+                    long spin = System.nanoTime() + 200_000;
+                    while (System.nanoTime() < spin) Thread.onSpinWait();
+                });
+                assertEquals(List.of("0-1048576"), otherPieces, "round " + round);
+                assertEquals(List.of(caller, "0-1048576"), minePieces, "round " + round);
+            }
+            assertTrue(otherThreads.stream().anyMatch(t -> t.startsWith("ddpg-gemm"))
+                    || Runtime.getRuntime().availableProcessors() < 2, "the other piece ran on " + otherThreads + " only");
+            // outside a piece the same pass is cut again
+            List<int[]> pieces = java.util.Collections.synchronizedList(new ArrayList<>());
+            Parallel.forRange(1 << 20, 1, (from, to) -> pieces.add(new int[] {from, to}));
+            assertEquals(Parallel.pieces(1 << 20, 1, 2), pieces.size());
+        } finally {
+            Kernels.setThreads(before);
+        }
+    }
+
+    @Test
+    void alongsideOnOneThreadRunsTheOtherPieceThenTheCallersOwn() {
+        int before = Kernels.threads();
+        try {
+            Kernels.setThreads(1);
+            List<String> order = new ArrayList<>();
+            Parallel.alongside(() -> order.add("other " + Thread.currentThread().getName()),
+                    () -> order.add("mine " + Thread.currentThread().getName()));
+            String caller = Thread.currentThread().getName();
+            assertEquals(List.of("other " + caller, "mine " + caller), order);
+        } finally {
+            Kernels.setThreads(before);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package ddpg.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,5 +65,37 @@ class WorkerPoolTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> pool.runAll(new Runnable[] {() -> { }, () -> { throw new IllegalStateException("stolen boom"); }}));
         assertEquals("stolen boom", e.getMessage());
+    }
+
+    @Test
+    void theCallersOwnJobRunsOnTheCallerBesideTheOthersAndNoJobHandsOutJobs() {
+        WorkerPool pool = new WorkerPool(1, "beside");
+        Thread caller = Thread.currentThread();
+        for (int round = 0; round < 100; round++) {
+            boolean[] seen = new boolean[4];
+            pool.runAll(() -> {
+                seen[0] = Thread.currentThread() == caller;
+                seen[1] = WorkerPool.inJob();
+            }, new Runnable[] {() -> {
+                seen[2] = true;
+                seen[3] = WorkerPool.inJob();
+            }});
+            assertArrayEquals(new boolean[] {true, true, true, true}, seen, "round " + round);
+            assertFalse(WorkerPool.inJob(), "the mark is cleared after the call");
+        }
+    }
+
+    @Test
+    void theCallersOwnJobThenTheRestRunOnTheCallerWhenNoWorkerStartsAndItsFailureIsRethrown() {
+        WorkerPool pool = new WorkerPool(1, "never-started", false);
+        StringBuilder order = new StringBuilder();
+        pool.runAll(() -> order.append("mine "), new Runnable[] {() -> order.append("other")});
+        assertEquals("mine other", order.toString());
+        int[] others = new int[1];
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> pool.runAll(() -> { throw new IllegalStateException("mine failed"); }, new Runnable[] {() -> others[0]++}));
+        assertEquals("mine failed", e.getMessage());
+        assertEquals(1, others[0], "the other jobs still ran");
+        assertFalse(WorkerPool.inJob());
     }
 }

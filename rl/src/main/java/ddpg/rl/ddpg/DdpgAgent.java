@@ -4,6 +4,7 @@ import ddpg.engine.Arena;
 import ddpg.engine.Rng;
 import ddpg.engine.Tensor;
 import ddpg.engine.autograd.NoGrad;
+import ddpg.engine.kernels.Parallel;
 import ddpg.engine.ops.Losses;
 import ddpg.engine.optim.Adam;
 import ddpg.engine.optim.StateDicts;
@@ -40,6 +41,9 @@ public final class DdpgAgent {
     private final DeterministicPolicy policy;
 
     private final Arena arena = new Arena();
+    // The targets y_i of the critic's regression, and the arena of the pass that computes them (see computeTargets).
+    private final Tensor targets;
+    private final Arena targetArena = new Arena();
     private long updates;
     private float lastCriticLoss = Float.NaN, lastActorLoss = Float.NaN, lastMeanQ = Float.NaN;
 
@@ -75,6 +79,7 @@ public final class DdpgAgent {
         r = Tensor.wrap(batch.rew, n, 1);
         discount = Tensor.wrap(batch.disc, n, 1);
         s2 = Tensor.wrap(batch.nextObs, n, obsSize);
+        targets = Tensor.zeros(n, 1);
         policy = new DeterministicPolicy(actor);
     }
 
@@ -87,15 +92,18 @@ public final class DdpgAgent {
             // Sample a random minibatch of N transitions (s_i, a_i, r_i, s_i+1) from R.
             replay.sample(batch, sampler);
 
-            // Set y_i = r_i + gamma * Q'(s_i+1, mu'(s_i+1)).   (discount_i = 0 only at a true terminal state)
-            Tensor y;
-            try (NoGrad targetsAreConstants = NoGrad.enter()) {
-                Tensor nextQ = targetCritic.forward(s2, targetActor.forward(s2));
-                y = r.add(discount.mul(nextQ).scale(gamma));
-            }
+            // Set y_i = r_i + gamma * Q'(s_i+1, mu'(s_i+1)) (computeTargets). At the same time, run the forward passes
+            // Q(s_i, a_i) and mu(s_i) that the two steps below start from: the actor's weights do not change before the
+            // actor step, and none of the three passes reads what another writes, so on two threads they run side by
+            // side, and on one thread one after the other, with the same numbers.
+            Tensor[] forward = new Tensor[2];
+            Parallel.alongside(() -> computeTargets(gamma), () -> {
+                forward[0] = critic.forward(s, a);
+                forward[1] = actor.forward(s);
+            });
+            Tensor q = forward[0], mu = forward[1], y = targets;
 
             // Update the critic by minimising L = 1/N sum_i (y_i - Q(s_i, a_i))^2.
-            Tensor q = critic.forward(s, a);
             Tensor criticLoss = Losses.mse(q, y);
             criticOptimizer.zeroGrad();
             criticLoss.backward();
@@ -107,7 +115,7 @@ public final class DdpgAgent {
             critic.setRequiresGrad(false);
             Tensor actorLoss;
             try {
-                actorLoss = critic.forward(s, actor.forward(s)).mean().neg();
+                actorLoss = critic.forward(s, mu).mean().neg();
                 actorOptimizer.zeroGrad();
                 actorLoss.backward();
                 actorOptimizer.step();
@@ -124,6 +132,18 @@ public final class DdpgAgent {
             lastMeanQ = mean(q.data());
         }
         updates++;
+    }
+
+    /**
+     * y_i = r_i + gamma * Q'(s_i+1, mu'(s_i+1)) into {@link #targets} (discount_i = 0 only at a true terminal state). It
+     * may run on a worker thread, so it takes its intermediate tensors from an arena of its own.
+     */
+    private void computeTargets(float gamma) {
+        try (Arena own = targetArena.enter(); NoGrad targetsAreConstants = NoGrad.enter()) {
+            Tensor nextQ = targetCritic.forward(s2, targetActor.forward(s2));
+            Tensor y = r.add(discount.mul(nextQ).scale(gamma));
+            System.arraycopy(y.data(), 0, targets.data(), 0, targets.size());
+        }
     }
 
     /** The deterministic action mu(s) for one observation, written into {@code action} (each entry in [-1, 1]). */
