@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  *       fewer, and the caller does the rest instead of waiting for it;</li>
  *   <li>callers cut work into a few more jobs than threads, so a late or slow thread holds up at most one small job.</li>
  * </ul>
+ * A caller may also keep one job for itself ({@link #runAll(Runnable, Runnable[])}, for {@link Parallel#alongside}).
+ * A job never hands out jobs of its own: products and passes called inside one run on its thread ({@link #inJob}).
  * Which thread runs which job never matters to the results: every job writes its own outputs with the same code.
  * Pure JDK; calls are serialised.
  */
