@@ -26,7 +26,8 @@
  *   <li>{@code VectorGemm}: picks per shape (matrix-vector products for one output column, the row kernel for
  *       one to three rows, {@code NarrowGemm}'s 8-lane rows for 2 to 8 columns when vectors have 16 lanes (JDK 25+), the
  *       blocked kernel otherwise); this is what {@link ddpg.engine.kernels.Kernels#gemm()}
- *       returns. {@code ParallelGemm} splits it across threads by column (or row) blocks.</li>
+ *       returns. {@code ParallelGemm} splits it across threads by column (or row) blocks; {@code Parallel} splits
+ *       elementwise and optimizer passes, and runs independent pieces of work side by side ({@code alongside}).</li>
  * </ol>
  *
  * <h2>The same bits on any CPU</h2>

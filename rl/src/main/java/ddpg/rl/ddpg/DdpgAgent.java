@@ -20,9 +20,9 @@ import java.util.Map;
  * algorithm box, line by line.
  *
  * <p>Speed: a minibatch lives in preallocated arrays that the tensors below wrap, and every intermediate tensor of
- * an update comes from an {@link Arena} that is recycled at the end of the update, so the hot loop allocates no
- * arrays. The actor's backward pass goes through the critic with the critic's weights frozen, so no critic weight
- * gradients are computed there.
+ * an update comes from an {@link Arena} that is recycled at the end of the update (the target pass has one of its
+ * own, since it may run on another thread), so the hot loop allocates no tensor data. The actor's backward pass goes
+ * through the critic with the critic's weights frozen, so no critic weight gradients are computed there.
  */
 public final class DdpgAgent {
     private final DdpgConfig config;
