@@ -61,10 +61,12 @@ public final class Parallel {
      * worker (or on the caller after {@code mine}, if no worker has started it by then). Inside either piece the
      * products and passes run on their own thread alone, so each piece keeps one core's data in one core's cache and
      * the two need a single hand-over instead of one per product. The pieces must not write anything the other reads.
-     * With one thread, or inside a job, it runs {@code other} and then {@code mine} on the calling thread.
+     * Only on exactly two threads: on more, two single-threaded pieces would leave the other cores idle, so it runs
+     * {@code other} and then {@code mine} on the calling thread, each spread over every thread as usual; the same on
+     * one thread and inside a job.
      */
     public static void alongside(Runnable other, Runnable mine) {
-        if (Kernels.gemm() instanceof ParallelGemm pg && !WorkerPool.inJob()) {
+        if (Kernels.gemm() instanceof ParallelGemm pg && pg.threads() == 2 && !WorkerPool.inJob()) {
             pg.runAll(mine, new Runnable[] {other});
         } else {
             other.run();

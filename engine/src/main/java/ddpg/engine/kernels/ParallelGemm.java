@@ -51,7 +51,7 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (WorkerPool.inJob()) single.nn(m, k, n, a, b, c, accumulate);   // inside a job (e.g. Parallel.alongside): this thread alone
+        if (WorkerPool.inJob()) single.nn(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
         else if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
         else if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, null);

@@ -105,9 +105,10 @@ public final class Products {
 
     /**
      * Runs {@code inputGrad} (a product of {@code inputGradMacs} multiply-adds, or null) and the parameter gradients
-     * dW = X^T dY, db = column sums of dY. When both products are large they run at the same time, each on one thread
-     * ({@link Parallel#alongside}): one hand-over instead of one per product, and each thread packs and reads its own
-     * operands. The arrays they write are taken here, on the calling thread, since the arena is not shared.
+     * dW = X^T dY, db = column sums of dY. When both products are large, on two threads they run at the same time,
+     * each on one thread ({@link Parallel#alongside}): one hand-over instead of one per product, and each thread packs
+     * and reads its own operands. The arrays they write are taken here, on the calling thread, since the arena is not
+     * shared.
      */
     private static void inputAndParameterGrads(Runnable inputGrad, long inputGradMacs, float[] xd, float[] g,
                                                int batch, int in, Tensor weight, Tensor bias) {
@@ -117,8 +118,8 @@ public final class Products {
         boolean accW = weightGrad && weight.hasGrad(), accB = biasGrad && bias.hasGrad();
         float[] gw = weightGrad ? weight.gradForOverwrite() : null, gb = biasGrad ? bias.gradForOverwrite() : null;
         Runnable parameterGrads = () -> {
-            if (gw != null) gemm.tn(in, batch, outF, xd, g, gw, accW);                    // dW = X^T dY  [in, batch] x [batch, out]
-            if (gb != null) Elementwise.columnSums(g, batch, outF, gb, accB);             // db = column sums of dY
+            if (gw != null) gemm.tn(in, batch, outF, xd, g, gw, accW);          // dW = X^T dY  [in, batch] x [batch, out]
+            if (gb != null) Elementwise.columnSums(g, batch, outF, gb, accB);   // db = column sums of dY
         };
         long weightGradMacs = (long) in * batch * outF;
         if (inputGrad != null && gw != null && Parallel.worthRunningAlongside(Math.min(inputGradMacs, weightGradMacs))) {

@@ -152,15 +152,22 @@ class ParallelTest {
     }
 
     @Test
-    void alongsideOnOneThreadRunsTheOtherPieceThenTheCallersOwn() {
+    void alongsideOnOneThreadOrOnMoreThanTwoRunsTheOtherPieceThenTheCallersOwnEachOnEveryThread() {
         int before = Kernels.threads();
         try {
-            Kernels.setThreads(1);
-            List<String> order = new ArrayList<>();
-            Parallel.alongside(() -> order.add("other " + Thread.currentThread().getName()),
-                    () -> order.add("mine " + Thread.currentThread().getName()));
-            String caller = Thread.currentThread().getName();
-            assertEquals(List.of("other " + caller, "mine " + caller), order);
+            for (int threads : Kernels.vectorAvailable() ? new int[] {1, 3} : new int[] {1}) {
+                Kernels.setThreads(threads);
+                List<String> order = new ArrayList<>();
+                List<int[]> pieces = java.util.Collections.synchronizedList(new ArrayList<>());
+                Parallel.alongside(() -> {
+                    order.add("other " + Thread.currentThread().getName());
+                    Parallel.forRange(1 << 20, 1, (from, to) -> pieces.add(new int[] {from, to}));
+                }, () -> order.add("mine " + Thread.currentThread().getName()));
+                String caller = Thread.currentThread().getName();
+                assertEquals(List.of("other " + caller, "mine " + caller), order, threads + " threads");
+                // on 3 threads the pass inside a piece is still cut for every thread (1 piece on one thread)
+                assertEquals(threads == 1 ? 1 : Parallel.pieces(1 << 20, 1, threads), pieces.size(), threads + " threads");
+            }
         } finally {
             Kernels.setThreads(before);
         }

@@ -95,7 +95,7 @@ public final class DdpgAgent {
             // Set y_i = r_i + gamma * Q'(s_i+1, mu'(s_i+1)) (computeTargets). At the same time, run the forward passes
             // Q(s_i, a_i) and mu(s_i) that the two steps below start from: the actor's weights do not change before the
             // actor step, and none of the three passes reads what another writes, so on two threads they run side by
-            // side, and on one thread one after the other, with the same numbers.
+            // side, and otherwise one after the other, with the same numbers.
             Tensor[] forward = new Tensor[2];
             Parallel.alongside(() -> computeTargets(gamma), () -> {
                 forward[0] = critic.forward(s, a);
