@@ -51,8 +51,7 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nn", m, k, n, a, b, c);
-        if (WorkerPool.inJob()) single.nn(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
-        else if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
+        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);
         else if (!worthSplitting(m, k, n)) single.nn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, accumulate, null);
     }
@@ -60,8 +59,7 @@ final class ParallelGemm implements Gemm {
     @Override
     public void nt(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("nt", m, k, n, a, b, c);
-        if (WorkerPool.inJob()) single.nt(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
-        else if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's
+        if (splitsRowDots(m, k, n)) rowDots(m, k, a, b, c, accumulate);   // B is 1 x k: the same vector as nn's
         else if (!worthSplitting(m, k, n)) single.nt(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.NT, m, k, n, a, b, c, accumulate, null);
     }
@@ -69,8 +67,7 @@ final class ParallelGemm implements Gemm {
     @Override
     public void tn(int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate) {
         GemmChecks.check("tn", m, k, n, a, b, c);
-        if (WorkerPool.inJob()) single.tn(m, k, n, a, b, c, accumulate);   // inside a job: this thread alone
-        else if (splitsColumnCombination(m, k, n)) columnCombination(m, k, a, b, c, accumulate);
+        if (splitsColumnCombination(m, k, n)) columnCombination(m, k, a, b, c, accumulate);
         else if (!worthSplitting(m, k, n)) single.tn(m, k, n, a, b, c, accumulate);
         else split(VectorBlockedGemm.TN, m, k, n, a, b, c, accumulate, null);
     }
@@ -79,7 +76,7 @@ final class ParallelGemm implements Gemm {
     public void nnBiasRelu(int m, int k, int n, float[] a, float[] b, float[] bias, float[] c) {
         GemmChecks.check("nnBiasRelu", m, k, n, a, b, c);
         GemmChecks.checkBias("nnBiasRelu", n, bias);
-        if (WorkerPool.inJob() || !worthSplitting(m, k, n) || !VectorBlockedGemm.fusesBiasRelu(k)) single.nnBiasRelu(m, k, n, a, b, bias, c);
+        if (!worthSplitting(m, k, n) || !VectorBlockedGemm.fusesBiasRelu(k)) single.nnBiasRelu(m, k, n, a, b, bias, c);
         else split(VectorBlockedGemm.NN, m, k, n, a, b, c, false, bias);
     }
 
@@ -102,9 +99,13 @@ final class ParallelGemm implements Gemm {
         pool.runAll(mine, jobs);
     }
 
-    /** A product with one output column large enough to cut into {@code unit}-aligned output ranges. */
+    /**
+     * A product with one output column large enough to cut into {@code unit}-aligned output ranges. Never inside a
+     * job (a piece of {@link Parallel#alongside}): there every product runs on the job's thread.
+     */
     private boolean splitsOneColumn(int m, int k, int n, int unit) {
-        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * unit;
+        return n == 1 && (long) m * k >= Math.min(minParallelMacs, MIN_PARALLEL_ROW_DOT_MACS) && m >= 2 * unit
+                && !WorkerPool.inJob();
     }
 
     private boolean splitsRowDots(int m, int k, int n) {
@@ -137,8 +138,10 @@ final class ParallelGemm implements Gemm {
         pool.runAll(jobs);
     }
 
+    /** Whether a product is cut into blocks for the threads; never inside a job (see {@link #splitsOneColumn}). */
     private boolean worthSplitting(int m, int k, int n) {
-        return (long) m * k * n >= minParallelMacs && n > 1 && m >= VectorGemm.FEW_ROWS && k >= MIN_PARALLEL_K;
+        return (long) m * k * n >= minParallelMacs && n > 1 && m >= VectorGemm.FEW_ROWS && k >= MIN_PARALLEL_K
+                && !WorkerPool.inJob();
     }
 
     private void split(int form, int m, int k, int n, float[] a, float[] b, float[] c, boolean accumulate, float[] biasRelu) {
