@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li>{@code update}: {@code DdpgAgent.update} (replay sampling, target passes, critic step, actor step through the
  *       critic, soft target updates) on random replay data, walker (24/6) and humanoid (67/21) sizes, 256-256 and
  *       400-300 networks, batch 64 and 256, one thread; wall-clock and CPU-time rates, the FLOPs of one update
- *       ({@link UpdateFlops}) and the share of this core's FMA peak measured in the same run;</li>
+ *       ({@link UpdateFlops}) and the share of this core's FMA peak measured in the same run; then the same updates
+ *       on each larger thread count (1, the cores, {@code --threads}), wall clock and speed-up;</li>
  *   <li>{@code act}: {@code DdpgAgent.act}, one observation (the call the trainer makes every env step);</li>
  *   <li>{@code train}: {@code TrainingStep.take} (act with noise, env step, store, one update) per task, default
  *       preset, on 1 thread and on every core, env steps per second;</li>
@@ -78,8 +79,11 @@ public final class DdpgSuite implements BenchSuite {
             ctx.out().printf(Locale.ROOT, "# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall> <updates/s CPU>"
                     + " <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d updates after %d warm-up, 1 thread; FMA peak %.1f"
                     + " GFLOP/s measured now; gemm %s)%n", n.updates(), n.warmup(), peak, Kernels.gemm().name());
-            for (UpdateRow row : rows) {
+            double[] oneThread = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                UpdateRow row = rows.get(i);
                 double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates());
+                oneThread[i] = r[0];
                 long flops = UpdateFlops.of(row.obs(), row.act(), row.config());
                 double gflops = r[1] * flops * 1e-9;
                 String item = String.format(Locale.ROOT, "%s %d-%d batch %d", row.sizes(), row.hidden()[0], row.hidden()[1], row.batch());
@@ -92,6 +96,7 @@ public final class DdpgSuite implements BenchSuite {
                         flops * 1e-6, gflops, 100 * gflops / peak);
                 ctx.out().flush();
             }
+            updateOnThreads(ctx, rows, oneThread, threads, n);
             actLatency(ctx, rows);
             train(ctx, tasks, threads, n.envSteps());
             Kernels.setThreads(1);
@@ -99,6 +104,31 @@ public final class DdpgSuite implements BenchSuite {
         } finally {
             Kernels.setThreads(before);
         }
+    }
+
+    /**
+     * The same updates on each thread count above one, by wall clock (the CPU time of one thread says nothing about
+     * two), with the speed-up over the one-thread row: the figure to put beside PyTorch's multi-threaded update.
+     */
+    private static void updateOnThreads(BenchContext ctx, List<UpdateRow> rows, double[] oneThread, int[] threads, Amounts n) {
+        ctx.out().printf("# update-threads <sizes> <obs/act> <hidden> batch <b> threads <t> <updates/s wall>"
+                + " <x the 1-thread rate>%n");
+        for (int t : threads) {
+            if (t == 1) continue;
+            Kernels.setThreads(t);
+            for (int i = 0; i < rows.size(); i++) {
+                UpdateRow row = rows.get(i);
+                double wall = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates())[0];
+                String item = String.format(Locale.ROOT, "%s %d-%d batch %d threads %d", row.sizes(), row.hidden()[0],
+                        row.hidden()[1], row.batch(), t);
+                ctx.result("ddpg", item, "updates_wall", wall, "updates/s");
+                ctx.out().printf(Locale.ROOT, "update-threads %-8s %2d/%-2d %d-%d batch %3d threads %d %8.1f %6.2fx%n",
+                        row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), t, wall,
+                        wall / oneThread[i]);
+                ctx.out().flush();
+            }
+        }
+        Kernels.setThreads(1);
     }
 
     /** Microseconds per {@code DdpgAgent.act} at each size (one row per distinct network). */

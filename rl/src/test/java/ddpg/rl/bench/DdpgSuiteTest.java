@@ -40,6 +40,14 @@ class DdpgSuiteTest {
         assertTrue(update.get(0)[10].endsWith("%"), out);
         assertPositive(update.get(0)[10].replace("%", ""), out);
 
+        List<String[]> onTwo = rows(out, "update-threads ");
+        assertEquals(1, onTwo.size(), out);
+        assertEquals(List.of("update-threads", "walker", "24/6", "256-256", "batch", "64", "threads", "2"),
+                List.of(onTwo.get(0)).subList(0, 8), out);
+        assertPositive(onTwo.get(0)[8], out);
+        assertTrue(onTwo.get(0)[9].endsWith("x"), out);
+        assertPositive(onTwo.get(0)[9].replace("x", ""), out);
+
         List<String[]> act = rows(out, "act ");
         assertEquals(1, act.size(), out);
         assertPositive(act.get(0)[4], out);
