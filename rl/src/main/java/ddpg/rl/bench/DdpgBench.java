@@ -36,13 +36,15 @@ public final class DdpgBench {
     }
 
     /**
-     * {wall-clock updates/s, updates per second of this thread's CPU time}: {@code warmup} untimed updates (JIT
-     * compilation), then {@code updates} timed ones. The CPU-time rate stays meaningful on a busy machine where other
-     * processes take turns on the core (wall time then counts their turns too).
+     * {wall-clock updates/s, updates per second of this thread's CPU time}: at least {@code warmup} untimed updates and
+     * {@code warmupSeconds} of them (JIT compilation: the first row on a new thread count compiles the pool's paths, and
+     * 200 updates were not enough there), then {@code updates} timed ones. The CPU-time rate stays meaningful on a
+     * busy machine where other processes take turns on the core (wall time then counts their turns too).
      */
-    static double[] updateRates(int obs, int act, DdpgConfig config, int warmup, int updates) {
+    static double[] updateRates(int obs, int act, DdpgConfig config, int warmup, double warmupSeconds, int updates) {
         Bench b = Bench.of(obs, act, config);
-        for (int i = 0; i < warmup; i++) b.update();
+        long warmUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) b.update();
         CpuClock clock = CpuClock.start();
         for (int i = 0; i < updates; i++) b.update();
         return clock.rates(updates);

@@ -50,7 +50,7 @@ public final class DdpgSuite implements BenchSuite {
     }
 
     /** How much of each table to run. */
-    record Amounts(int warmup, int updates, int envSteps, int blocks, int block) {}
+    record Amounts(int warmup, double warmupSeconds, int updates, int envSteps, int blocks, int block) {}
 
     @Override public String name() { return "ddpg"; }
 
@@ -60,7 +60,7 @@ public final class DdpgSuite implements BenchSuite {
 
     @Override
     public void run(BenchContext ctx) {
-        Amounts a = ctx.quick() ? new Amounts(50, 200, 1_000, 3, 50) : new Amounts(200, 1_000, 5_000, 5, 200);
+        Amounts a = ctx.quick() ? new Amounts(50, 0.3, 200, 1_000, 3, 50) : new Amounts(200, 1.0, 1_000, 5_000, 5, 200);
         runWith(ctx, updateRows(), TASKS, threadCounts(ctx), a);
     }
 
@@ -77,12 +77,14 @@ public final class DdpgSuite implements BenchSuite {
             Kernels.setThreads(1);
             double peak = ctx.peakGflops(1);
             ctx.out().printf(Locale.ROOT, "# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall> <updates/s CPU>"
-                    + " <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d updates after %d warm-up, 1 thread; FMA peak %.1f"
-                    + " GFLOP/s measured now; gemm %s)%n", n.updates(), n.warmup(), peak, Kernels.gemm().name());
+                    + " <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d updates after %d warm-up and at least %.1f s of"
+                    + " them, 1 thread; FMA peak %.1f GFLOP/s measured now; gemm %s)%n", n.updates(), n.warmup(),
+                    n.warmupSeconds(), peak, Kernels.gemm().name());
             double[] oneThread = new double[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 UpdateRow row = rows.get(i);
-                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates());
+                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.warmupSeconds(),
+                        n.updates());
                 oneThread[i] = r[0];
                 long flops = UpdateFlops.of(row.obs(), row.act(), row.config());
                 double gflops = r[1] * flops * 1e-9;
@@ -118,7 +120,8 @@ public final class DdpgSuite implements BenchSuite {
             Kernels.setThreads(t);
             for (int i = 0; i < rows.size(); i++) {
                 UpdateRow row = rows.get(i);
-                double wall = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.updates())[0];
+                double wall = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.warmupSeconds(),
+                        n.updates())[0];
                 String item = String.format(Locale.ROOT, "%s %d-%d batch %d threads %d", row.sizes(), row.hidden()[0],
                         row.hidden()[1], row.batch(), t);
                 ctx.result("ddpg", item, "updates_wall", wall, "updates/s");

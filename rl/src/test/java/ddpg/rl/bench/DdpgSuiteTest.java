@@ -29,7 +29,7 @@ class DdpgSuiteTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         BenchContext ctx = new BenchContext(1, true, List.of(), List.of(), new PrintStream(buf, true, StandardCharsets.UTF_8));
         List<DdpgSuite.UpdateRow> one = List.of(DdpgSuite.updateRows().get(0));
-        new DdpgSuite().runWith(ctx, one, List.of("cartpole-swingup"), new int[] {1, 2}, new DdpgSuite.Amounts(1, 2, 3, 2, 2));
+        new DdpgSuite().runWith(ctx, one, List.of("cartpole-swingup"), new int[] {1, 2}, new DdpgSuite.Amounts(1, 0, 2, 3, 2, 2));
         String out = buf.toString(StandardCharsets.UTF_8);
 
         List<String[]> update = rows(out, "update ");
