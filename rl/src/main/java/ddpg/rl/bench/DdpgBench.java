@@ -36,18 +36,16 @@ public final class DdpgBench {
     }
 
     /**
-     * {wall-clock updates/s, updates per second of this thread's CPU time}: at least {@code warmup} untimed updates and
-     * {@code warmupSeconds} of them (JIT compilation: the first row on a new thread count compiles the pool's paths, and
-     * 200 updates were not enough there), then {@code updates} timed ones. The CPU-time rate stays meaningful on a
-     * busy machine where other processes take turns on the core (wall time then counts their turns too).
+     * {median wall-clock updates/s, best sample's updates/s, median updates per second of this thread's CPU time},
+     * timed by {@code timer}: its warm-up runs until the speed stops improving (the first row on a new thread count
+     * compiles the pool's paths, which took 2-3 s on two threads here), then its samples. The best sample is the
+     * speed least disturbed by the VM's host; the CPU-time rate stays meaningful where other processes take turns on
+     * the core.
      */
-    static double[] updateRates(int obs, int act, DdpgConfig config, int warmup, double warmupSeconds, int updates) {
+    static double[] updateRates(int obs, int act, DdpgConfig config, Stopwatch timer) {
         Bench b = Bench.of(obs, act, config);
-        long warmUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) b.update();
-        CpuClock clock = CpuClock.start();
-        for (int i = 0; i < updates; i++) b.update();
-        return clock.rates(updates);
+        Stopwatch.Timing t = timer.time(b::update);
+        return new double[] {1 / t.median(), 1 / t.best(), 1 / t.cpuMedian()};
     }
 
     /**

@@ -49,8 +49,8 @@ public final class DdpgSuite implements BenchSuite {
         return rows;
     }
 
-    /** How much of each table to run. */
-    record Amounts(int warmup, double warmupSeconds, int updates, int envSteps, int blocks, int block) {}
+    /** How much of each table to run: the update rows' timer, env steps per train row, the flat table's blocks. */
+    record Amounts(Stopwatch updateTimer, int envSteps, int blocks, int block) {}
 
     @Override public String name() { return "ddpg"; }
 
@@ -60,8 +60,14 @@ public final class DdpgSuite implements BenchSuite {
 
     @Override
     public void run(BenchContext ctx) {
-        Amounts a = ctx.quick() ? new Amounts(50, 0.3, 200, 1_000, 3, 50) : new Amounts(200, 1.0, 1_000, 5_000, 5, 200);
+        Amounts a = ctx.quick() ? new Amounts(updateTimer(ctx), 1_000, 3, 50) : new Amounts(updateTimer(ctx), 5_000, 5, 200);
         runWith(ctx, updateRows(), TASKS, threadCounts(ctx), a);
+    }
+
+    /** The context's warm-up and sample count, with samples of at least 250 ms (100 with --quick): an update takes ms. */
+    static Stopwatch updateTimer(BenchContext ctx) {
+        Stopwatch sw = ctx.stopwatch();
+        return new Stopwatch(sw.warmupSeconds(), Math.max(sw.sampleSeconds(), ctx.quick() ? 0.1 : 0.25), sw.samples());
     }
 
     /** 1, the cores of this machine, and --threads when given. */
@@ -76,26 +82,27 @@ public final class DdpgSuite implements BenchSuite {
         try {
             Kernels.setThreads(1);
             double peak = ctx.peakGflops(1);
-            ctx.out().printf(Locale.ROOT, "# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall> <updates/s CPU>"
-                    + " <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d updates after %d warm-up and at least %.1f s of"
-                    + " them, 1 thread; FMA peak %.1f GFLOP/s measured now; gemm %s)%n", n.updates(), n.warmup(),
-                    n.warmupSeconds(), peak, Kernels.gemm().name());
+            Stopwatch timer = n.updateTimer();
+            ctx.out().printf(Locale.ROOT, "# update <sizes> <obs/act> <hidden> batch <b> <updates/s wall, median> <best>"
+                    + " <updates/s CPU> <MFLOP/update> <GFLOP/s CPU> <%% of peak>   (%d samples of %.0f ms after the"
+                    + " JIT warm-up, 1 thread; FMA peak %.1f GFLOP/s measured now; gemm %s)%n", timer.samples(),
+                    timer.sampleSeconds() * 1000, peak, Kernels.gemm().name());
             double[] oneThread = new double[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 UpdateRow row = rows.get(i);
-                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.warmupSeconds(),
-                        n.updates());
+                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), timer);
                 oneThread[i] = r[0];
                 long flops = UpdateFlops.of(row.obs(), row.act(), row.config());
-                double gflops = r[1] * flops * 1e-9;
+                double gflops = r[2] * flops * 1e-9;
                 String item = String.format(Locale.ROOT, "%s %d-%d batch %d", row.sizes(), row.hidden()[0], row.hidden()[1], row.batch());
                 ctx.result("ddpg", item, "updates_wall", r[0], "updates/s");
-                ctx.result("ddpg", item, "updates_cpu", r[1], "updates/s");
+                ctx.result("ddpg", item, "updates_best", r[1], "updates/s");
+                ctx.result("ddpg", item, "updates_cpu", r[2], "updates/s");
                 ctx.result("ddpg", item, "flops", flops * 1e-6, "MFLOP/update");
                 ctx.result("ddpg", item, "peak_share", 100 * gflops / peak, "%");
-                ctx.out().printf(Locale.ROOT, "update %-8s %2d/%-2d %d-%d batch %3d %8.1f %8.1f %8.1f %7.1f %5.1f%%%n",
+                ctx.out().printf(Locale.ROOT, "update %-8s %2d/%-2d %d-%d batch %3d %8.1f %8.1f %8.1f %8.1f %7.1f %5.1f%%%n",
                         row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), r[0], r[1],
-                        flops * 1e-6, gflops, 100 * gflops / peak);
+                        r[2], flops * 1e-6, gflops, 100 * gflops / peak);
                 ctx.out().flush();
             }
             updateOnThreads(ctx, rows, oneThread, threads, n);
@@ -113,21 +120,21 @@ public final class DdpgSuite implements BenchSuite {
      * two), with the speed-up over the one-thread row: the figure to put beside PyTorch's multi-threaded update.
      */
     private static void updateOnThreads(BenchContext ctx, List<UpdateRow> rows, double[] oneThread, int[] threads, Amounts n) {
-        ctx.out().printf("# update-threads <sizes> <obs/act> <hidden> batch <b> threads <t> <updates/s wall>"
-                + " <x the 1-thread rate>%n");
+        ctx.out().printf("# update-threads <sizes> <obs/act> <hidden> batch <b> threads <t> <updates/s wall, median>"
+                + " <best> <x the 1-thread median>%n");
         for (int t : threads) {
             if (t == 1) continue;
             Kernels.setThreads(t);
             for (int i = 0; i < rows.size(); i++) {
                 UpdateRow row = rows.get(i);
-                double wall = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.warmup(), n.warmupSeconds(),
-                        n.updates())[0];
+                double[] r = DdpgBench.updateRates(row.obs(), row.act(), row.config(), n.updateTimer());
                 String item = String.format(Locale.ROOT, "%s %d-%d batch %d threads %d", row.sizes(), row.hidden()[0],
                         row.hidden()[1], row.batch(), t);
-                ctx.result("ddpg", item, "updates_wall", wall, "updates/s");
-                ctx.out().printf(Locale.ROOT, "update-threads %-8s %2d/%-2d %d-%d batch %3d threads %d %8.1f %6.2fx%n",
-                        row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), t, wall,
-                        wall / oneThread[i]);
+                ctx.result("ddpg", item, "updates_wall", r[0], "updates/s");
+                ctx.result("ddpg", item, "updates_best", r[1], "updates/s");
+                ctx.out().printf(Locale.ROOT, "update-threads %-8s %2d/%-2d %d-%d batch %3d threads %d %8.1f %8.1f %6.2fx%n",
+                        row.sizes(), row.obs(), row.act(), row.hidden()[0], row.hidden()[1], row.batch(), t, r[0], r[1],
+                        r[0] / oneThread[i]);
                 ctx.out().flush();
             }
         }
