@@ -13,9 +13,10 @@ import java.util.Locale;
  * <ol>
  *   <li>{@code update}: {@code DdpgAgent.update} (replay sampling, target passes, critic step, actor step through the
  *       critic, soft target updates) on random replay data, walker (24/6) and humanoid (67/21) sizes, 256-256 and
- *       400-300 networks, batch 64 and 256, one thread; wall-clock and CPU-time rates, the FLOPs of one update
- *       ({@link UpdateFlops}) and the share of this core's FMA peak measured in the same run; then the same updates
- *       on each larger thread count (1, the cores, {@code --threads}), wall clock and speed-up;</li>
+ *       400-300 networks, batch 64 and 256, one thread, timed by {@link Stopwatch}; median and best wall-clock rates
+ *       and the median CPU-time rate, the FLOPs of one update ({@link UpdateFlops}) and the share of this core's FMA
+ *       peak measured in the same run; then the same updates on each larger thread count (the cores,
+ *       {@code --threads}), wall clock and speed-up;</li>
  *   <li>{@code act}: {@code DdpgAgent.act}, one observation (the call the trainer makes every env step);</li>
  *   <li>{@code train}: {@code TrainingStep.take} (act with noise, env step, store, one update) per task, default
  *       preset, on 1 thread and on every core, env steps per second;</li>
